@@ -22,6 +22,7 @@ __all__ = [
     "PERSON_TITLES",
     "PLACE_TRIGGERS",
     "default_known_words",
+    "is_ambiguous_place_word",
     "person_names",
 ]
 
@@ -91,6 +92,26 @@ FUNCTION_WORDS = _norm_set(
     "ديسمبر الجاري الماضي المقبل صباح مساء ليلة الليلة ألف مليون مليار عدد بعدما بينما أمام "
     "وراء فوق تحت إثر عقب لدعم مقابل مقابلة تصريحات تصريح بيان مؤتمر"
 )
+
+# Place names that are also everyday words («حماة» protectors/Hama, «صور» pictures/Tyre,
+# «جدة» grandmother/Jeddah). The ruler accepts them only after a place trigger.
+AMBIGUOUS_PLACE_WORDS = _norm_set(
+    "حماة الرمادي الخليل صور جدة الأمل السلام النور الحرية الوحدة الثورة المنصورة الزرقاء "
+    "العين الباب النصر الفتح الأمان الرحمة النهضة التحرير الشعب الوطن الخير البركة الجديدة "
+    "المستقبل الصناعية الشهداء الشرقية الغربية الشمالية الجنوبية الوسطى العاصمة الساحل "
+    "المدينة القرية البلدة الحي المركز الجبل الوادي الجزيرة البحر النهر السوق المعسكر "
+    "مقر قيادة روس حرب الدفاع الجيش الدولة المعاهدة الطرف الموقع"
+)
+
+
+def is_ambiguous_place_word(norm_name: str) -> bool:
+    """Whether a normalized one-word place name is also a common word or adjective."""
+    if " " in norm_name:
+        return False
+    if norm_name in AMBIGUOUS_PLACE_WORDS or norm_name in FUNCTION_WORDS:
+        return True
+    # nisba adjectives: الروسية، الكوري، الشماليين
+    return norm_name.startswith("ال") and norm_name.endswith(("يه", "يين", "يون", "يات"))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,127 @@
+"""The pipeline factory: ``load_pipeline("ar")`` returns a ready spaCy ``Language``.
+
+Components, in order::
+
+    tokenizer         ArabicTokenizer (proclitics split off known words)
+    ar_normalizer     token.norm_ = Arabic matching form
+    ner               trained statistical model, when one is shipped/given
+    trigger_rules     persons after titles, organizations after trigger nouns, quoted names
+    gazetteer_ruler   place names from the gazetteer
+    entity_merger     overlaps resolved into doc.ents (labels PER, LOC, ORG, MISC)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import spacy
+from spacy.language import Language
+
+# Importing the component modules registers their factories with spaCy.
+from workbench.nlp import gazetteer_ruler as _gr
+from workbench.nlp import merger as _merger  # noqa: F401
+from workbench.nlp import normalizer as _normalizer  # noqa: F401
+from workbench.nlp import trigger_rules as _tr  # noqa: F401
+from workbench.nlp import tokenizer as _tok
+
+from workbench.errors import PipelineError
+from workbench.nlp.gazetteer_ruler import PlaceName
+from workbench.nlp.lexicon import is_ambiguous_place_word
+
+if TYPE_CHECKING:
+    from workbench.geo.gazetteer import Gazetteer
+
+__all__ = ["default_model_path", "load_pipeline", "place_names_from_gazetteer"]
+
+ModelChoice = Literal["default", "none"] | str | Path
+
+PROMINENT_POPULATION = 100_000
+
+
+def default_model_path() -> Path:
+    """Folder of the shipped statistical NER model (may not exist)."""
+    return Path(__file__).resolve().parents[1] / "models" / "ner_ar"
+
+
+def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, PlaceName]]:
+    """Normalized Arabic place names of a gazetteer, in the ruler's terms."""
+    for name, kind, population in gazetteer.arabic_names():
+        prominent = kind in ("country", "region") or population >= PROMINENT_POPULATION
+        yield name, PlaceName(prominent=prominent, ambiguous=is_ambiguous_place_word(name))
+
+
+def load_pipeline(
+    lang: str = "ar",
+    *,
+    gazetteer: Gazetteer | None = None,
+    model: ModelChoice = "default",
+    rules: bool = True,
+) -> Language:
+    """Build the workbench NLP pipeline.
+
+    Parameters
+    ----------
+    lang
+        Only ``"ar"`` is supported.
+    gazetteer
+        Source of place names for the ruler and of known words for the tokenizer.
+        ``None`` opens the default gazetteer (built on first use).
+    model
+        ``"default"`` loads the shipped NER model when present, ``"none"`` runs
+        rules only, a path loads a spaCy model folder whose ``ner`` is used.
+    rules
+        Add the rule components (trigger rules, gazetteer ruler).
+
+    Returns
+    -------
+    spacy.language.Language
+        Entities in ``doc.ents`` with labels ``PER``, ``LOC``, ``ORG``, ``MISC``.
+    """
+    if lang != "ar":
+        raise PipelineError(
+            f"language {lang!r} is not supported; use load_pipeline('ar')", code="W201"
+        )
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "workbench.ArabicTokenizer.v1"}}})
+    nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer")
+    model_path = _model_path(model)
+    if model_path is not None:
+        try:
+            trained = spacy.load(model_path, exclude=["tokenizer"])
+        except Exception as exc:  # noqa: BLE001 - any load failure gets the same advice
+            raise PipelineError(
+                f"could not load the NER model at {model_path}: {exc}; "
+                "rebuild it with `make train-ner` or pass model='none'",
+                code="W202",
+            ) from exc
+        if "ner" not in trained.pipe_names:
+            raise PipelineError(f"the model at {model_path} has no 'ner' component", code="W203")
+        nlp.add_pipe("ner", source=trained)
+    if rules:
+        nlp.add_pipe("workbench_trigger_rules", name="trigger_rules")
+        ruler = nlp.add_pipe("workbench_gazetteer_ruler", name="gazetteer_ruler")
+        if gazetteer is None:
+            from workbench.geo.gazetteer import default_gazetteer
+
+            gazetteer = default_gazetteer()
+        names = list(place_names_from_gazetteer(gazetteer))
+        assert isinstance(ruler, _gr.GazetteerRuler)
+        ruler.set_names(names)
+        tokenizer = nlp.tokenizer
+        if isinstance(tokenizer, _tok.ArabicTokenizer):
+            tokenizer.add_known(n.split()[0] for n, _ in names)
+    nlp.add_pipe("workbench_entity_merger", name="entity_merger")
+    return nlp
+
+
+def _model_path(model: ModelChoice) -> Path | None:
+    if model == "none":
+        return None
+    if model == "default":
+        path = default_model_path()
+        return path if (path / "meta.json").exists() else None
+    path = Path(model)
+    if not (path / "meta.json").exists():
+        raise PipelineError(f"no spaCy model at {path} (meta.json missing)", code="W204")
+    return path
