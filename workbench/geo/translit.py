@@ -30,11 +30,14 @@ from rapidfuzz import fuzz
 from workbench.articles.normalize import normalize_key
 
 __all__ = [
+    "fold_arabic",
     "fold_latin",
     "is_arabic",
+    "latin_match_key",
     "skeleton",
     "skeleton_arabic",
     "skeleton_cyrillic",
+    "skeleton_keys",
     "skeleton_latin",
     "translit_similarity",
     "transliterations",
@@ -42,7 +45,9 @@ __all__ = [
 
 _ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ul"})
+_LATIN_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ul"}
+)
 
 # Arabic letter → skeleton class ("" = vowel or silent). Applied after normalize_key,
 # so أ/إ/آ are already ا, ة is ه, ى is ي and Persian letters are folded.
@@ -66,7 +71,7 @@ _CY_SKELETON = {
 _LAT_MULTI = (
     ("shch", "S"), ("dzh", "j"), ("sch", "S"), ("tch", "S"), ("kh", "x"), ("gh", "g"),
     ("zh", "j"), ("dj", "j"), ("sh", "S"), ("ch", "S"), ("th", "t"), ("dh", "z"),
-    ("ph", "f"), ("ck", "k"), ("ts", "ts"),
+    ("ph", "f"), ("ck", "k"),
 )  # fmt: skip
 _LAT_SINGLE = {
     "a": "", "e": "", "i": "", "o": "", "u": "", "y": "", "w": "",
@@ -74,6 +79,27 @@ _LAT_SINGLE = {
     "j": "j", "k": "k", "q": "k", "l": "l", "m": "m", "n": "n", "r": "r", "s": "s",
     "t": "t", "x": "ks", "z": "z",
 }  # fmt: skip
+
+
+# Letters whose class is uncertain across transliteration traditions: the first class is
+# the one of :func:`skeleton`, the others are tried by :func:`skeleton_keys`.
+_AR_SKELETON_ALT = {"ذ": ("z", "d", "t"), "ث": ("t", "s"), "ج": ("j", "g"), "غ": ("g", "h"),
+                    "ق": ("k", "g"), "ظ": ("z", "d")}  # fmt: skip
+_MAX_KEYS = 16
+
+
+_AR_FOLD = str.maketrans({"ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ك", "ژ": "ج", "ڨ": "ق"})
+
+
+def fold_arabic(name: str) -> str:
+    """Normalized Arabic name with the extra letters of foreign names folded (ڤ → ف, پ → ب ...).
+
+    Examples
+    --------
+    >>> fold_arabic("ڤالينسيا")
+    'فالينسيا'
+    """
+    return normalize_key(name).translate(_AR_FOLD)
 
 
 def is_arabic(text: str) -> bool:
@@ -150,6 +176,18 @@ def skeleton_latin(name: str) -> str:
     return _collapse("".join(out))
 
 
+def _arabic_words(name: str) -> list[str]:
+    words = []
+    for w in normalize_key(name).split():
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        # Word-final ه is almost always ة (normalized), i.e. a vowel.
+        if len(w) > 2 and w.endswith("ه"):
+            w = w[:-1]
+        words.append(w.replace("تش", "چ").replace("دج", "ج"))
+    return words
+
+
 @lru_cache(maxsize=65536)
 def skeleton_arabic(name: str) -> str:
     """Consonant skeleton of an Arabic-script name (normalized first).
@@ -159,16 +197,7 @@ def skeleton_arabic(name: str) -> str:
     >>> skeleton_arabic("كورسك"), skeleton_arabic("مارينو"), skeleton_arabic("زابوروجيا")
     ('krsk', 'mrn', 'zbrj')
     """
-    out: list[str] = []
-    for w in normalize_key(name).split():
-        if w.startswith("ال") and len(w) > 3:
-            w = w[2:]
-        # Word-final ه is almost always ة (normalized), i.e. a vowel.
-        if len(w) > 2 and w.endswith("ه"):
-            w = w[:-1]
-        w = w.replace("تش", "چ").replace("دج", "ج")
-        out.extend(_AR_SKELETON.get(ch, "") for ch in w)
-    return _collapse("".join(out))
+    return _collapse("".join(_AR_SKELETON.get(ch, "") for w in _arabic_words(name) for ch in w))
 
 
 @lru_cache(maxsize=65536)
@@ -190,6 +219,46 @@ def skeleton(name: str) -> str:
     return skeleton_latin(name)
 
 
+@lru_cache(maxsize=65536)
+def skeleton_keys(name: str) -> tuple[str, ...]:
+    """All skeleton keys of ``name``: :func:`skeleton` first, then spelling alternatives.
+
+    Arabic letters rendered differently by different traditions (غ as ``g`` or the
+    Ukrainian ``h``, ذ as ``z``/``d``/``th`` ...) give several keys; a Latin name ending
+    in a vowel + ``h`` gets a key with and without that ``h`` (Hamah حماة, Rafah رفح).
+    The gazetteer indexes Latin names under all their keys and queries all keys of an
+    Arabic mention.
+
+    Examples
+    --------
+    >>> skeleton_keys("رفح"), skeleton_keys("Rafah")
+    (('rfh',), ('rf', 'rfh'))
+    """
+    if is_arabic(name):
+        classes = [
+            _AR_SKELETON_ALT.get(ch, (_AR_SKELETON.get(ch, ""),))
+            for w in _arabic_words(name)
+            for ch in w
+        ]
+        keys: dict[str, None] = {}
+        for combo in itertools.product(*classes):
+            keys.setdefault(_collapse("".join(combo)), None)
+            if len(keys) >= _MAX_KEYS:
+                break
+        return tuple(k for k in keys if k)
+    if _CYRILLIC_RE.search(name):
+        key = skeleton_cyrillic(name)
+        return (key,) if key else ()
+    key = skeleton_latin(name)
+    words = fold_latin(name).split()
+    out = [key] if key else []
+    if words and len(words[-1]) > 2 and words[-1].endswith("h") and words[-1][-2] in "aeiou":
+        with_h = _collapse(key + "h")
+        if with_h != key:
+            out.append(with_h)
+    return tuple(out)
+
+
 # Latin spellings of each Arabic letter, most likely first. "" means "may be silent".
 _AR_LATIN: dict[str, tuple[str, ...]] = {
     "ا": ("a", "e", "o", ""), "و": ("o", "u", "v", "w", "ov"), "ي": ("i", "y", "e", "ie", "ey"),
@@ -201,7 +270,11 @@ _AR_LATIN: dict[str, tuple[str, ...]] = {
     "ف": ("f", "v", "ph"), "ڤ": ("v",), "ق": ("q", "k", "g"), "ك": ("k", "c", "ck"),
     "گ": ("g",), "ل": ("l",), "م": ("m",), "ن": ("n",), "ه": ("h", "a", ""),
 }  # fmt: skip
-_AR_LATIN_DIGRAPHS = {"تش": ("ch", "tch", "tsh"), "دج": ("dzh", "j", "dj"), "تس": ("ts", "tz")}
+_AR_LATIN_DIGRAPHS = {
+    "تش": ("ch", "tch", "tsh"), "دج": ("dzh", "j", "dj"), "تس": ("ts", "tz"),
+    "يو": ("yu", "iu", "yo", "io", "u", "iou", "eo"), "يا": ("ya", "ia", "a", "iya", "ja"),
+}  # fmt: skip
+_AR_LATIN_INITIAL = {"اي": ("i", "ei", "ai", "e", "y", "ie"), "او": ("o", "u", "au", "ou", "ow")}
 
 
 def _arabic_units(word: str) -> list[tuple[str, ...]]:
@@ -209,6 +282,10 @@ def _arabic_units(word: str) -> list[tuple[str, ...]]:
     i = 0
     while i < len(word):
         pair = word[i : i + 2]
+        if i == 0 and pair in _AR_LATIN_INITIAL:
+            units.append(_AR_LATIN_INITIAL[pair])
+            i += 2
+            continue
         if pair in _AR_LATIN_DIGRAPHS:
             units.append(_AR_LATIN_DIGRAPHS[pair])
             i += 2
@@ -273,6 +350,19 @@ def transliterations(name: str, max_variants: int = 96) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=65536)
+def latin_match_key(latin: str) -> str:
+    """Folded Latin name without spaces and Arabic articles, compared to transliterations.
+
+    Examples
+    --------
+    >>> latin_match_key("Deir ez-Zor"), latin_match_key("Al Ḩasakah")
+    ('deirezzor', 'hasakah')
+    """
+    words = fold_latin(latin).split()
+    return "".join(_drop_articles_latin(words)) or "".join(words)
+
+
 def translit_similarity(arabic: str, latin: str) -> float:
     """How well a Latin name matches an Arabic-script name, in [0, 1].
 
@@ -286,15 +376,17 @@ def translit_similarity(arabic: str, latin: str) -> float:
     >>> translit_similarity("كورسك", "Kazan") < 0.6
     True
     """
-    target = fold_latin(latin).replace(" ", "")
-    target = " ".join(_drop_articles_latin(fold_latin(latin).split())).replace(" ", "") or target
+    target = latin_match_key(latin)
     if not target:
         return 0.0
+    # Arabic script has no doubled letters (shadda is stripped): compare undoubled too.
+    targets = {target, re.sub(r"(.)\1", r"\1", target.replace("zhzh", "zh"))}
     best = 0.0
     for cand in transliterations(arabic):
-        r = fuzz.ratio(cand, target)
-        if r > best:
-            best = r
-            if best >= 100.0:
-                break
+        for t in targets:
+            r = fuzz.ratio(cand, t)
+            if r > best:
+                best = r
+        if best >= 100.0:
+            break
     return best / 100.0
