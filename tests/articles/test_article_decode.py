@@ -108,6 +108,12 @@ def test_cp1256_with_latin_words() -> None:
     assert decode_bytes(text.encode("cp1256")) == (text, "cp1256")
 
 
+@pytest.mark.parametrize("text", ["وهو في بيروت", "مدينة حلب", ARABIC])
+def test_iso_8859_6_arabic(text: str) -> None:
+    # Shares most letter codes with cp1256; و ه ي would come out as è ç ê in cp1256.
+    assert decode_bytes(text.encode("iso8859-6")) == (text, "iso8859-6")
+
+
 @pytest.mark.parametrize("declared", ["windows-1256", "cp1256", "utf-8", "iso-8859-1", "bogus"])
 def test_cp1256_whatever_the_declared_charset(declared: str) -> None:
     # Servers often declare Latin-1 or UTF-8 for legacy Arabic pages.

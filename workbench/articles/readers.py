@@ -111,7 +111,7 @@ _IMPLAUSIBLE_UTF16 = re.compile(
     r"[^\t\n\r\x20-\x7e\xa0-\u07ff\u08a0-\u08ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]"
 )
 
-# What a byte >= 0x80 of real Arabic cp1256 text decodes to: Arabic letters, Arabic
+# What a byte >= 0x80 of real Arabic cp1256/ISO-8859-6 text decodes to: Arabic letters, Arabic
 # punctuation/digits, Persian/Urdu letters, the typographic punctuation cp1256 has,
 # and harakat *only* right after an Arabic letter (a haraka after a space or a Latin
 # letter is the tell-tale of some other 8-bit encoding read as cp1256).
@@ -119,13 +119,14 @@ _CP1256_GOOD = re.compile(
     r"[\u060c\u061b\u061f\u0621-\u063a\u0640-\u064a\u0660-\u06ff"
     r"\u00a0\u00ab\u00bb\u00d7\u00f7\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e"
     r"\u2026\u200c-\u200f]"
-    r"|(?<=[\u0621-\u063a\u0641-\u064a\u0671-\u06d3])[\u064b-\u0652]+"
+    r"|(?<=[\u0621-\u063a\u0640-\u064a\u0671-\u06d3])[\u064b-\u0652]+"
 )
 _ARABIC_LETTER = re.compile(
     r"[\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc"
     r"\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
 )
-_MIN_CP1256_SHARE = 0.8
+_MIN_ARABIC_8BIT_SHARE = 0.8
+_ARABIC_8BIT = ("cp1256", "iso8859-6")
 _ASCII_BYTES = bytes(range(128))
 _GLUED_TO_LATIN = re.compile(r"[A-Za-z][\u0621-\u06ff]|[\u0621-\u06ff][A-Za-z]")
 
@@ -195,25 +196,28 @@ def _guess_utf16(data: bytes) -> str | None:
     return best[1] if best else None
 
 
-def _looks_cp1256(data: bytes) -> bool:
-    """Whether ``data`` reads as Arabic text in Windows-1256.
+def _arabic_8bit_share(data: bytes, codec: str) -> float:
+    """How well ``data`` reads as Arabic text in the 8-bit ``codec`` (0 to 1).
 
     charset-normalizer guesses wrong on short Arabic cp1256 texts (a few words often
-    come out as Cyrillic or Latin). Here almost every non-ASCII byte must decode to an
-    Arabic letter, Arabic punctuation or a haraka that follows a letter.
+    come out as Big5 or Cyrillic). Here we measure the share of non-ASCII bytes that
+    decode to an Arabic letter, Arabic punctuation or a haraka following a letter;
+    0 when the codec cannot decode the bytes, there is no Arabic letter, or Arabic
+    letters are glued to Latin ones.
     """
     n_high = len(data.translate(None, _ASCII_BYTES))
     if n_high == 0:
-        return False
-    text = data.decode("cp1256")  # cp1256 maps all 256 byte values
-    good = sum(m.end() - m.start() for m in _CP1256_GOOD.finditer(text))
+        return 0.0
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return 0.0
+    if _ARABIC_LETTER.search(text) is None:
+        return 0.0
     # Arabic words are never glued to Latin letters; "İstanbul" in cp1254 would be.
-    glued = len(_GLUED_TO_LATIN.findall(text))
-    return (
-        good / n_high >= _MIN_CP1256_SHARE
-        and glued <= 0.1 * n_high
-        and _ARABIC_LETTER.search(text) is not None
-    )
+    if len(_GLUED_TO_LATIN.findall(text)) > 0.1 * n_high:
+        return 0.0
+    return sum(m.end() - m.start() for m in _CP1256_GOOD.finditer(text)) / n_high
 
 
 def _check_not_binary_text(text: str, source: str) -> None:
@@ -233,7 +237,8 @@ def decode_bytes(
     Order of attempts: a byte-order mark (UTF-8, UTF-16, UTF-32); BOM-less UTF-16
     recognised by its NUL/0x06 byte pattern; strict UTF-8; the ``declared``
     encoding (HTTP header or ``<meta charset>``) unless it is a Latin-1-like label
-    that accepts any bytes; Windows-1256 when the non-ASCII bytes read as Arabic;
+    that accepts any bytes; Windows-1256 (or ISO-8859-6) when the non-ASCII bytes
+    read as Arabic;
     the weak declared encoding; finally charset-normalizer's best guess.
 
     Parameters
@@ -314,8 +319,11 @@ def _decode_without_bom(data: bytes, declared: str | None, source: str) -> tuple
             return data.decode(declared_name), declared_name
         except UnicodeDecodeError:
             pass  # the declaration is wrong; fall back to detection
-    if _looks_cp1256(data):
-        return data.decode("cp1256"), "cp1256"
+    # The two legacy Arabic encodings share most letter codes; cp1256 wins ties.
+    shares = {codec: _arabic_8bit_share(data, codec) for codec in _ARABIC_8BIT}
+    codec = max(_ARABIC_8BIT, key=shares.__getitem__)
+    if shares[codec] >= _MIN_ARABIC_8BIT_SHARE:
+        return data.decode(codec), codec
     if declared_name in _WEAK_ENCODINGS:
         try:
             return data.decode(declared_name), declared_name
@@ -549,6 +557,7 @@ def _article_from_json(
     raw: str,
     *,
     source: str,
+    url: str | None,
     encoding: str | None,
     max_chars: int,
     title: str | None,
@@ -600,7 +609,7 @@ def _article_from_json(
         title=title if title is not None else fields["title"],
         language=language if language is not None else fields["language"],
         source=source,
-        url=fields["url"],
+        url=fields["url"] or url,
         published=fields["published"],
         encoding=encoding,
         metadata=metadata,
@@ -768,7 +777,7 @@ def _article_from_bytes(
         kind = "html" if _LOOKS_HTML.match(text[:1024].encode("utf-8", "replace")) else "text"
     if kind == "json":
         return _article_from_json(
-            text, source=source, encoding=encoding, max_chars=max_chars,
+            text, source=source, url=url, encoding=encoding, max_chars=max_chars,
             title=title, language=language,
         )
     if kind == "html":
@@ -842,7 +851,8 @@ def _read_file(path: Path, *, max_bytes: int, max_chars: int) -> bytes:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ArticleError(
-            f"could not read {shown}: {reason}; check the file's permissions",
+            f"could not read {shown}: {reason}; check that the path is right and that "
+            "you may read the file",
             code="W103",
         ) from None
     if len(data) > max_bytes:  # the file grew, or stat lied (e.g. /proc files)
@@ -1120,10 +1130,10 @@ def load_article(
         return _load_url(
             stripped, timeout=timeout, max_chars=max_chars, title=title, language=language
         )
-    path = _existing_path(source)
-    if path is not None:
+    existing = _existing_path(source)
+    if existing is not None:
         return _load_path(
-            path, source=str(path), max_chars=max_chars, title=title, language=language
+            existing, source=str(existing), max_chars=max_chars, title=title, language=language
         )
     if _looks_like_path(source):
         raise ArticleError(
