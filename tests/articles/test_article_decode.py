@@ -166,6 +166,7 @@ def test_binary_data_is_refused(data: bytes, named: str) -> None:
         decode_bytes(data, source="upload.txt")
     assert info.value.code == "W105"
     assert named in info.value.message
+    assert "binary" in info.value.message
     assert "upload.txt" in info.value.message
 
 

@@ -271,8 +271,8 @@ def decode_bytes(
     kind = _binary_kind(data)
     if kind:
         raise ArticleError(
-            f"{source} is {kind}, not text; save the article as .txt, .html or .json "
-            "(UTF-8) and load that file",
+            f"{source} is {kind} (binary data), not text; save the article as .txt, "
+            ".html or .json (UTF-8) and load that file",
             code="W105",
         )
     encoding: str | None = None
