@@ -238,8 +238,7 @@ def decode_bytes(
     recognised by its NUL/0x06 byte pattern; strict UTF-8; the ``declared``
     encoding (HTTP header or ``<meta charset>``) unless it is a Latin-1-like label
     that accepts any bytes; Windows-1256 (or ISO-8859-6) when the non-ASCII bytes
-    read as Arabic;
-    the weak declared encoding; finally charset-normalizer's best guess.
+    read as Arabic; the weak declared encoding; finally charset-normalizer's guess.
 
     Parameters
     ----------
@@ -302,7 +301,7 @@ def decode_bytes(
     if text is None:
         text, encoding = _decode_without_bom(data, declared, source)
     assert encoding is not None
-    # utf-8-sig/utf-16 decoding consume the BOM; a BOM inside the text is kept.
+    # BOM codecs consume their BOM; _normalize_newlines drops a leading one left over.
     text = _normalize_newlines(text)
     _check_not_binary_text(text, source)
     return text, encoding
