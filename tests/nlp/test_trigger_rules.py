@@ -45,3 +45,23 @@ def test_overlap_priority_and_length() -> None:
     spans = [EntitySpan(0, 2, "LOC", 10), EntitySpan(1, 3, "ORG", 20), EntitySpan(5, 6, "LOC", 5)]
     kept = resolve_overlaps(spans)
     assert [(s.start, s.end, s.label) for s in kept] == [(1, 3, "ORG"), (5, 6, "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("كشف بنك دبي الإسلامي عن خطة", ("بنك دبي الإسلامي", "ORG")),
+        ("زار وفد من جامعة بغداد المعرض", ("جامعة بغداد", "ORG")),
+        ("زار وفد من جامعة الملك سعود في الرياض", ("جامعة الملك سعود", "ORG")),
+        ("التقى رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني بنظيره", ("محمد بن عبد الرحمن آل ثاني", "PER")),
+        ("بحث مع نظيره الأردني أيمن الصفدي في عمان", ("أيمن الصفدي", "PER")),
+        ("وصلت القوافل إلى قرية مارينو في كورسك", ("مارينو", "LOC")),
+        ("عبرت القوافل من معبر باب الهوى على الحدود", ("باب الهوى", "LOC")),
+    ],
+)
+def test_more_news_patterns(sentence: str, expected: tuple[str, str]) -> None:
+    assert expected in ents(sentence)
+
+
+def test_indefinite_adjective_after_place_noun_is_no_place() -> None:
+    assert ents("أقامت القوات منطقة عازلة قرب الحدود") == set()

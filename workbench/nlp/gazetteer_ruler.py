@@ -9,7 +9,7 @@ place is prominent (country, region, large city), a place trigger precedes it
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -26,19 +26,40 @@ PRIO_PLACE_WEAK = 5
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "قرب", "شمال", "جنوب", "شرق", "غرب",
                            "وسط", "داخل", "خارج", "نحو", "باتجاه", "بين", "حول"})
 # Proclitic tokens split off by the tokenizer that act like prepositions.
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 _CLITIC_PREPS = frozenset({"ب", "ل", "لل", "وب", "ول", "فب", "فل"})
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceName:
-    """What the ruler knows about a name: whether one word of it suffices as evidence."""
+    """What the ruler knows about a name, i.e. how much context a one-word match needs.
 
-    prominent: bool  # country, region or large city: safe even without context
-    ambiguous: bool = False  # also a common word: needs a place trigger
+    Attributes
+    ----------
+    prominent
+        Country, region or large city: accepted without context.
+    ambiguous
+        Also an everyday word («صور» pictures/Tyre): needs a place trigger («مدينة صور»).
+    frequent
+        A frequent word of Arabic text and not a prominent place: needs a trigger.
+    country
+        A country name: always accepted.
+    soft
+        Often a place, often a word («سيول» Seoul/floods): needs a preposition or a trigger.
+    """
+
+    prominent: bool
+    ambiguous: bool = False
+    frequent: bool = False
+    country: bool = False
+    soft: bool = False
 
 
 def find_place_spans(
-    norms: list[str], names: Mapping[str, PlaceName], max_len: int = 5
+    norms: list[str],
+    names: Mapping[str, PlaceName],
+    max_len: int = 5,
+    indefinite: Sequence[bool] | None = None,
 ) -> list[EntitySpan]:
     """Place-name candidates over normalized tokens, longest match first.
 
@@ -50,6 +71,9 @@ def find_place_spans(
         Normalized names (tokens joined by one space) and what is known of them.
     max_len
         Longest name in tokens.
+    indefinite
+        Per token, whether it carries tanween as written («بريطانيًا» "British",
+        not «بريطانيا» Britain): such a token never starts a one-word place.
     """
     spans: list[EntitySpan] = []
     i, n = 0, len(norms)
@@ -58,8 +82,12 @@ def find_place_spans(
         for length in range(min(max_len, n - i), 0, -1):
             key = " ".join(norms[i : i + length])
             info = names.get(key)
+            if info is None and length > 1:
+                info = names.get(key.replace(" ", ""))  # «بيونغ يانغ» = «بيونغيانغ»
             if info is None:
                 continue
+            if length == 1 and indefinite is not None and indefinite[i]:
+                break
             if _accept(norms, i, length, info):
                 prio = PRIO_PLACE if length > 1 or info.prominent else PRIO_PLACE_WEAK
                 spans.append(EntitySpan(i, i + length, "LOC", prio, "gazetteer"))
@@ -73,15 +101,22 @@ def _accept(norms: list[str], i: int, length: int, info: PlaceName) -> bool:
     word = norms[i]
     if word in FUNCTION_WORDS or word in PERSON_TITLES or word in PLACE_TRIGGERS:
         return False
+    if length == 1 and word[:1] in ("و", "ف") and word[1:] in FUNCTION_WORDS:
+        return False  # «وإن» is not Van (Turkey)
     if length == 1 and len(word) < 3:
         return False
     prev = norms[i - 1] if i > 0 else ""
     triggered = prev in PLACE_TRIGGERS
     if info.ambiguous:
         return triggered
-    if length > 1 or info.prominent or triggered:
+    if length > 1 or info.country or triggered:
         return True
-    return prev in _PREPOSITIONS or prev in _CLITIC_PREPS
+    prepositional = prev in _PREPOSITIONS or prev in _CLITIC_PREPS
+    if info.soft:
+        return prepositional
+    if info.prominent:
+        return True
+    return prepositional and not info.frequent
 
 
 class GazetteerRuler:
@@ -105,9 +140,10 @@ class GazetteerRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         norms = [t.norm_ for t in doc]
+        indefinite = [any(ch in _TANWEEN for ch in t.text) for t in doc]
         doc.spans[SPAN_KEY] = [
             Span(doc, s.start, s.end, label=s.label, kb_id=f"{s.priority}:{s.source}")
-            for s in find_place_spans(norms, self.names, self.max_len)
+            for s in find_place_spans(norms, self.names, self.max_len, indefinite)
         ]
         return doc
 

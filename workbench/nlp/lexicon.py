@@ -23,6 +23,7 @@ __all__ = [
     "PLACE_TRIGGERS",
     "default_known_words",
     "is_ambiguous_place_word",
+    "word_counts",
     "person_names",
 ]
 
@@ -34,7 +35,7 @@ def _norm_set(words: str) -> frozenset[str]:
 # Nouns that introduce a place name: «في قرية مارينو», «بمنطقة كورسك».
 PLACE_TRIGGERS = _norm_set(
     "مدينة قرية بلدة منطقة مقاطعة ولاية إقليم محافظة العاصمة عاصمة بلدية ناحية مخيم حي "
-    "جزيرة دولة جمهورية مملكة إمارة أوبلاست ضاحية مديرية قضاء مركز"
+    "جزيرة دولة جمهورية مملكة إمارة أوبلاست ضاحية مديرية قضاء معبر"
 )
 
 # Titles and roles that precede a person's name.
@@ -44,7 +45,8 @@ PERSON_TITLES = _norm_set(
     "ناطق الجنرال اللواء العقيد الرائد العميد الفريق المشير القائد قائد الدكتور الدكتورة "
     "النائب نائب السفير سفير المبعوث مبعوث الكاتب الكاتبة الصحفي الصحفية المحلل البابا "
     "الإمام المدير مدير مديرة الأمين الشاعر المخرج اللاعب المدرب الحاكم حاكم المرشد "
-    "الجنرالات المراسل مراسل القاضي المدعي العاهل ولي المفوض المفوضة الرقيب النقيب"
+    "الجنرالات المراسل مراسل القاضي المدعي العاهل ولي المفوض المفوضة الرقيب النقيب "
+    "نظيره نظيرته نظيره"
 )
 
 # Nouns that begin an organization name: «وزارة الدفاع», «هيئة الاستخبارات الوطنية».
@@ -90,7 +92,7 @@ FUNCTION_WORDS = _norm_set(
     "بحسب حسب إنه وهو وهي هو هي هم هن نحن أنا له لها لهم به بها فيه فيها عليه عليها إليه "
     "عنه منه منها معه يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر "
     "ديسمبر الجاري الماضي المقبل صباح مساء ليلة الليلة ألف مليون مليار عدد بعدما بينما أمام "
-    "وراء فوق تحت إثر عقب لدعم مقابل مقابلة تصريحات تصريح بيان مؤتمر"
+    "وراء فوق تحت إثر عقب لدعم مقابل مقابلة تصريحات تصريح بيان مؤتمر مثل نفس ذات عدة باسم بإسم"
 )
 
 # Place names that are also everyday words («حماة» protectors/Hama, «صور» pictures/Tyre,
@@ -100,8 +102,13 @@ AMBIGUOUS_PLACE_WORDS = _norm_set(
     "العين الباب النصر الفتح الأمان الرحمة النهضة التحرير الشعب الوطن الخير البركة الجديدة "
     "المستقبل الصناعية الشهداء الشرقية الغربية الشمالية الجنوبية الوسطى العاصمة الساحل "
     "المدينة القرية البلدة الحي المركز الجبل الوادي الجزيرة البحر النهر السوق المعسكر "
-    "مقر قيادة روس حرب الدفاع الجيش الدولة المعاهدة الطرف الموقع"
+    "مقر قيادة روس حرب الدفاع الجيش الدولة المعاهدة الطرف الموقع طراز البيضاء الحمراء "
+    "الخضراء السوداء الكبرى الصغرى العليا السفلى الجديد القديمة المحطة المطار الميناء معبر"
 )
+
+# Place names that are also everyday words but common as places too («سيول» Seoul/floods):
+# accepted after a preposition or a place trigger.
+SOFT_AMBIGUOUS_PLACE_WORDS = _norm_set("سيول عمان الأمل النجاح")
 
 
 def is_ambiguous_place_word(norm_name: str) -> bool:
@@ -112,6 +119,25 @@ def is_ambiguous_place_word(norm_name: str) -> bool:
         return True
     # nisba adjectives: الروسية، الكوري، الشماليين
     return norm_name.startswith("ال") and norm_name.endswith(("يه", "يين", "يون", "يات"))
+
+
+@lru_cache(maxsize=1)
+def word_counts() -> dict[str, int]:
+    """Counts of frequent normalized words in Arabic Wikipedia (``data/lexicons/ar_word_counts.tsv``).
+
+    Empty when the file is absent; rebuilt by ``scripts/build_word_counts.py``.
+    """
+    path = data_dir() / "lexicons" / "ar_word_counts.tsv"
+    if not path.exists():
+        return {}
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, _, n = line.rstrip("\n").partition("\t")
+            counts[word] = int(n)
+    return counts
 
 
 @lru_cache(maxsize=1)

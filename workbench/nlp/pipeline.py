@@ -28,7 +28,7 @@ from workbench.nlp import tokenizer as _tok
 
 from workbench.errors import PipelineError
 from workbench.nlp.gazetteer_ruler import PlaceName
-from workbench.nlp.lexicon import is_ambiguous_place_word
+from workbench.nlp.lexicon import SOFT_AMBIGUOUS_PLACE_WORDS, is_ambiguous_place_word, word_counts
 
 if TYPE_CHECKING:
     from workbench.geo.gazetteer import Gazetteer
@@ -37,7 +37,11 @@ __all__ = ["default_model_path", "load_pipeline", "place_names_from_gazetteer"]
 
 ModelChoice = Literal["default", "none"] | str | Path
 
-PROMINENT_POPULATION = 100_000
+# Kinds of place whose one-word names count as places without context
+# (``city`` is a capital or a place of >= 100,000 inhabitants, see workbench.geo.build).
+PROMINENT_KINDS = frozenset({"country", "region", "city"})
+# A one-word name seen this often in Arabic Wikipedia is likely an everyday word too.
+FREQUENT_WORD_COUNT = 150
 
 
 def default_model_path() -> Path:
@@ -47,9 +51,19 @@ def default_model_path() -> Path:
 
 def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, PlaceName]]:
     """Normalized Arabic place names of a gazetteer, in the ruler's terms."""
-    for name, kind, population in gazetteer.arabic_names():
-        prominent = kind in ("country", "region") or population >= PROMINENT_POPULATION
-        yield name, PlaceName(prominent=prominent, ambiguous=is_ambiguous_place_word(name))
+    counts = word_counts()
+    for name, kind in gazetteer.arabic_names():
+        frequent = counts.get(name, 0) >= FREQUENT_WORD_COUNT
+        # a frequent word shaped like a nisba adjective («شمالي», «مالية») needs context
+        # even when a region carries it as its Arabic name
+        adjective_like = frequent and " " not in name and name.endswith(("ي", "يه"))
+        yield name, PlaceName(
+            prominent=kind in PROMINENT_KINDS,
+            ambiguous=is_ambiguous_place_word(name),
+            frequent=frequent,
+            country=kind == "country",
+            soft=name in SOFT_AMBIGUOUS_PLACE_WORDS or (adjective_like and kind != "country"),
+        )
 
 
 def load_pipeline(

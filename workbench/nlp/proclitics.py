@@ -9,7 +9,7 @@ split is proposed only when the remainder is evidently a word of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 
 from workbench.articles.normalize import normalize_key
 
@@ -43,6 +43,7 @@ def find_proclitic(
     word: str,
     is_known: Callable[[str], bool] | Container[str],
     is_known_whole: Callable[[str], bool] | Container[str] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> int:
     """Length (in characters of ``word`` as written) of a proclitic to split off, or 0.
 
@@ -56,6 +57,9 @@ def find_proclitic(
     is_known_whole
         Words never split because they are known as a whole («وليد» is a name).
         Defaults to ``is_known``.
+    counts
+        Word frequencies. A lexicon-based split is refused when the whole word is
+        more frequent than the remainder («كبيرة» is not ك + «بيرة»).
 
     Returns
     -------
@@ -85,7 +89,9 @@ def find_proclitic(
             and not any(norm.startswith(x) for x in _AL_EXCEPTIONS)
         )
         by_lam_article = prefix.endswith("لل") and not rest.startswith("ا")
-        if by_article or by_lam_article or known(rest):
+        if by_article or by_lam_article:
+            return _written_length(word, len(prefix))
+        if known(rest) and (counts is None or counts.get(norm, 0) <= counts.get(rest, 0)):
             return _written_length(word, len(prefix))
     return 0
 

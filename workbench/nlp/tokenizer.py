@@ -11,7 +11,7 @@ Every token still indexes the original text, so character offsets are exact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import spacy
@@ -60,6 +60,9 @@ class ArabicTokenizer:
         with :meth:`add_known`.
     document_cue
         Also split «و+X» when «X» occurs on its own in the same text.
+    counts
+        Word frequencies: a word more frequent than its would-be remainder is not
+        split («كبيرة» is not ك + «بيرة»).
     """
 
     def __init__(
@@ -69,8 +72,10 @@ class ArabicTokenizer:
         known: Iterable[str] = (),
         *,
         document_cue: bool = True,
+        counts: Mapping[str, int] | None = None,
     ) -> None:
         self.vocab = vocab
+        self.counts: Mapping[str, int] = counts or {}
         self.base = base
         self.known: set[str] = {normalize_key(w) for w in known}
         self.document_cue = document_cue
@@ -85,6 +90,7 @@ class ArabicTokenizer:
         if self.document_cue:
             standalone = {normalize_key(t.text) for t in doc if len(t.text) >= 3}
         known = self.known
+        counts = self.counts
 
         def is_known(w: str) -> bool:
             return w in known or w in standalone
@@ -93,7 +99,7 @@ class ArabicTokenizer:
         spaces: list[bool] = []
         changed = False
         for tok in doc:
-            n = find_proclitic(tok.text, is_known, known) if len(tok.text) > 3 else 0
+            n = find_proclitic(tok.text, is_known, known, counts) if len(tok.text) > 3 else 0
             if n:
                 changed = True
                 words.extend((tok.text[:n], tok.text[n:]))
@@ -135,10 +141,14 @@ def create_arabic_tokenizer(document_cue: bool = True) -> Callable[[Language], A
     """
 
     def make(nlp: Language) -> ArabicTokenizer:
-        from workbench.nlp.lexicon import default_known_words
+        from workbench.nlp.lexicon import default_known_words, word_counts
 
         return ArabicTokenizer(
-            nlp.vocab, _base_tokenizer(nlp), default_known_words(), document_cue=document_cue
+            nlp.vocab,
+            _base_tokenizer(nlp),
+            default_known_words(),
+            document_cue=document_cue,
+            counts=word_counts(),
         )
 
     return make

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from workbench.articles.normalize import normalize_key
 from workbench.nlp.lexicon import (
     FUNCTION_WORDS,
     KNOWN_ORGS,
@@ -24,6 +25,7 @@ from workbench.nlp.lexicon import (
     PERSON_TITLES,
     PLACE_TRIGGERS,
     person_names,
+    word_counts,
 )
 from workbench.nlp.spans import EntitySpan
 
@@ -33,6 +35,7 @@ SPAN_KEY = "wb_triggers"
 OPEN_QUOTES = {"“", "«", '"', "‹", "„", "'", "‘"}
 CLOSE_QUOTES = {"”", "»", '"', "›", "’", "'"}
 MAX_NAME = 4
+PROCLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "لل", "وب", "ول", "وك", "فب", "فل", "فك", "ولل", "فلل"})
 MAX_QUOTED = 6
 
 # Priorities: quoted names and known organizations beat everything; title+name
@@ -41,6 +44,8 @@ PRIO_QUOTED = 30
 PRIO_KNOWN_ORG = 25
 PRIO_PERSON = 20
 PRIO_ORG = 15
+PRIO_PLACE_TRIGGER = 7
+MAX_PLACE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,7 @@ def _is_adjective(norm: str) -> bool:
 
 
 def _is_name_token(t: Tok) -> bool:
-    if t.is_punct or t.is_newline or not t.norm:
+    if t.is_punct or t.is_newline or len(t.norm) < 2 or t.norm in PROCLITIC_TOKENS:
         return False
     if t.norm in FUNCTION_WORDS or t.norm in PERSON_TITLES or t.norm in ORG_TRIGGERS:
         return False
@@ -71,20 +76,48 @@ def _is_name_token(t: Tok) -> bool:
         return False
     if t.norm.startswith("ال") and t.norm not in NAME_CONNECTORS:
         return False
-    return True
+    return not _is_clitic_word(t.norm)
+
+
+CLITIC_REST_COUNT = 80
+FAMILY_NAME_MAX_COUNT = 150
+
+
+def _is_family_name_with_article(t: Tok) -> bool:
+    """«الصفدي», «السيسي»: an «ال» word rare enough in general text to be a family name."""
+    return (
+        t.norm.startswith("ال")
+        and len(t.norm) >= 5
+        and not t.is_punct
+        and t.norm not in FUNCTION_WORDS
+        and word_counts().get(t.norm, 0) < FAMILY_NAME_MAX_COUNT
+    )
+
+
+def _is_clitic_word(norm: str) -> bool:
+    """A proclitic attached to an everyday word («بنظيره»): it ends a name run."""
+    if norm in person_names() or norm in NAME_CONNECTORS or len(norm) < 4:
+        return False
+    counts = word_counts()
+    return norm[0] in "وفبلك" and counts.get(norm[1:], 0) >= CLITIC_REST_COUNT > counts.get(norm, 0)
 
 
 def _name_run(toks: Sequence[Tok], i: int) -> int:
     """End index of a person-name run starting at ``i`` (== i when there is none)."""
     j = i
-    while j < len(toks) and j - i < MAX_NAME:
+    words = 0  # connectors («بن», «آل», «عبد») do not count towards MAX_NAME
+    while j < len(toks) and words < MAX_NAME:
         t = toks[j]
         prev = toks[j - 1].norm if j > i else ""
         if prev in {"عبد", "ابو", "ابي", "ال"} and t.norm.startswith("ال"):
             j += 1  # «عبد الله», «أبو الغيط»
             continue
         if not _is_name_token(t):
+            if words and _is_family_name_with_article(t):
+                j += 1  # «أيمن الصفدي»: a rare «ال» word closes the name
             break
+        if t.norm not in NAME_CONNECTORS:
+            words += 1
         j += 1
     # a run may not end on a connector («بن»)
     while j > i and toks[j - 1].norm in NAME_CONNECTORS:
@@ -160,7 +193,17 @@ def _find_orgs_and_misc(toks: Sequence[Tok]) -> list[EntitySpan]:
                 if toks[k].norm in FUNCTION_WORDS:
                     break
                 k += 1
-            if k > j:
+            if k == j and j < len(toks) and _is_place_name_token(toks[j]):
+                # «بنك دبي الإسلامي», «جامعة بغداد»: trigger + a proper name (+ adjectives)
+                k = j + 1
+                while k < len(toks) and k - j < 3 and _is_adjective(toks[k].norm):
+                    k += 1
+                spans.append(EntitySpan(i, k, "ORG", PRIO_ORG, "trigger-name"))
+                continue
+            if k > j and toks[k - 1].norm in PERSON_TITLES and (end := _name_run(toks, k)) > k:
+                # «جامعة الملك سعود»: the organization is named after a person; it wins over the person
+                spans.append(EntitySpan(i, end, "ORG", PRIO_PERSON + 1, "trigger-eponym"))
+            elif k > j:
                 spans.append(EntitySpan(i, k, "ORG", PRIO_ORG, "trigger-chain"))
     # organizations written without a trigger
     norms = [t.norm for t in toks]
@@ -173,9 +216,38 @@ def _find_orgs_and_misc(toks: Sequence[Tok]) -> list[EntitySpan]:
     return spans
 
 
+PLACE_NAME_HEADS = frozenset(
+    normalize_key(w) for w in "باب رأس عين دير جسر تل بئر جبل وادي كفر بيت خان سوق مرج أم أبو".split()
+)
+
+
+def _is_place_name_token(t: Tok) -> bool:
+    if not _is_name_token(t) or t.norm in NAME_CONNECTORS:
+        return False
+    # indefinite adjectives follow place nouns too: «منطقة عازلة», «قرية نائية»
+    return not t.text.rstrip("\u064b\u064c\u064d").endswith(("ة", "ية"))
+
+
+def _find_places_after_triggers(toks: Sequence[Tok]) -> list[EntitySpan]:
+    """«قرية مارينو», «بلدة سودجا»: a name right after a place noun is a place,
+    even when no gazetteer knows it (the geocoder then decides how precisely)."""
+    spans = []
+    for i, t in enumerate(toks[:-1]):
+        if t.norm not in PLACE_TRIGGERS:
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= MAX_PLACE and _is_place_name_token(toks[j]):
+            j += 1
+        if j == i + 2 and toks[i + 1].norm in PLACE_NAME_HEADS and j < len(toks) and toks[j].norm.startswith("ال"):
+            j += 1  # «معبر باب الهوى», «بلدة رأس العين»
+        if j > i + 1:
+            spans.append(EntitySpan(i + 1, j, "LOC", PRIO_PLACE_TRIGGER, "place-trigger"))
+    return spans
+
+
 def find_trigger_spans(toks: Sequence[Tok]) -> list[EntitySpan]:
-    """All person/organization/misc candidates found by trigger rules (may overlap)."""
-    return _find_persons(toks) + _find_orgs_and_misc(toks)
+    """All person/organization/misc/place candidates found by trigger rules (may overlap)."""
+    return _find_persons(toks) + _find_orgs_and_misc(toks) + _find_places_after_triggers(toks)
 
 
 def doc_toks(doc: Doc) -> list[Tok]:
