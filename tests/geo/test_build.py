@@ -90,7 +90,7 @@ def test_foreign_sqlite_and_other_schema_versions_are_refused(tmp_path: Path) ->
     )
     con.commit()
     con.close()
-    with pytest.raises(GazetteerError, match="schema version") as err:
+    with pytest.raises(GazetteerError, match="schema") as err:
         check_gazetteer_file(old)
     assert err.value.code == "W304"
 

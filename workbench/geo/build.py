@@ -28,6 +28,7 @@ like it). Foreign exonyms (German ``Charkow``) get the same mild penalty.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import math
 import os
@@ -110,6 +111,9 @@ CREATE TABLE skeletons(
     PRIMARY KEY (skel, geonameid, name)
 ) WITHOUT ROWID;
 """
+# Guards against a file written by another revision of this module with the same version.
+SCHEMA_HASH = hashlib.sha256(_SCHEMA.encode()).hexdigest()[:16]
+
 _INDEXES = """
 CREATE INDEX places_country ON places(country_code, kind);
 CREATE INDEX names_place ON names(geonameid);
@@ -463,6 +467,7 @@ def write_gazetteer(
         meta: dict[str, Any] = {
             "app": APP_NAME,
             "schema_version": SCHEMA_VERSION,
+            "schema_hash": SCHEMA_HASH,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "sources": sources.description,
             **counts,
@@ -504,10 +509,10 @@ def check_gazetteer_file(path: Path) -> dict[str, Any]:
         ) from exc
     if meta.get("app") != APP_NAME:
         raise GazetteerError(f"{path} is not a workbench gazetteer; {fix}", code="W303")
-    if meta.get("schema_version") != SCHEMA_VERSION:
+    if meta.get("schema_version") != SCHEMA_VERSION or meta.get("schema_hash") != SCHEMA_HASH:
         raise GazetteerError(
-            f"{path} has schema version {meta.get('schema_version')}, this code needs "
-            f"{SCHEMA_VERSION}; {fix}",
+            f"{path} has schema {meta.get('schema_version')}/{meta.get('schema_hash')}, this "
+            f"code needs {SCHEMA_VERSION}/{SCHEMA_HASH}; {fix}",
             code="W304",
         )
     return meta

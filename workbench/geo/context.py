@@ -19,6 +19,7 @@ __all__ = [
     "container_index",
     "following_adjective",
     "mention_cues",
+    "next_mention_relation",
     "preceding_trigger",
     "split_mention",
 ]
@@ -43,7 +44,7 @@ _CONTAINMENT_GAPS = frozenset(
     normalize_key(g)
     for g in (
         "في", "ب", "ب ", "بمنطقة", "في منطقة", "في مقاطعة", "بمقاطعة", "في إقليم", "بإقليم",
-        "في محافظة", "بمحافظة", "في ولاية", "بولاية", "،", ",", "من", "من منطقة", "من مقاطعة",
+        "في محافظة", "بمحافظة", "في ولاية", "بولاية", "من", "من منطقة", "من مقاطعة",
         "التابعة ل", "التابعة لمنطقة", "التابعة لمقاطعة", "في جمهورية", "بجمهورية", "شمال",
         "جنوب", "في شمال", "في جنوب", "في شرق", "في غرب", "شرق", "غرب", "غربي", "شرقي",
     )
@@ -145,13 +146,17 @@ def following_adjective(
     return None
 
 
-def container_index(
+def next_mention_relation(
     text: str, mentions: Sequence[tuple[int, int, str]], i: int, *, max_gap: int = 24
-) -> int | None:
-    """Index of the mention that contains mention ``i`` by the text pattern «X في Y».
+) -> tuple[int, str] | None:
+    """How mention ``i`` relates to the next mention of the text, from the words between them.
 
-    Patterns: «X في Y», «X بمنطقة Y», «X، Y», «X التابعة لمنطقة Y», «X شمال Y» ... where
-    Y is the next mention and the gap between them is short.
+    Returns
+    -------
+    tuple or None
+        ``(j, relation)`` with ``relation`` one of ``"in"`` («X في Y», «X بمنطقة Y»,
+        «X شمال Y» ...), ``"comma"`` («X، Y»: Y contains X only if Y is a region or
+        country) and ``"and"`` («X وY»: X shares Y's container); ``None`` otherwise.
     """
     end_i = mentions[i][1]
     following = sorted(
@@ -165,10 +170,22 @@ def container_index(
     if len(gap) > max_gap or "\n" in gap:
         return None
     g = normalize_key(gap)
+    if g in ("،", ","):
+        return j, "comma"
+    if g in ("و", "، و", ", و", "او", "ثم"):
+        return j, "and"
     # «في قرية مارينو في كورسك»: a trailing proclitic glued to Y stays in the gap.
     if g in _CONTAINMENT_GAPS or g.replace(" ", "") in _CONTAINMENT_GAPS:
-        return j
+        return j, "in"
     return None
+
+
+def container_index(
+    text: str, mentions: Sequence[tuple[int, int, str]], i: int, *, max_gap: int = 24
+) -> int | None:
+    """Index of the mention that may contain mention ``i`` («X في Y», «X، Y»), or ``None``."""
+    rel = next_mention_relation(text, mentions, i, max_gap=max_gap)
+    return rel[0] if rel and rel[1] in ("in", "comma") else None
 
 
 def mention_cues(

@@ -8,7 +8,7 @@ from pathlib import Path
 __all__ = ["APP_NAME", "SCHEMA_VERSION", "cache_dir", "data_dir", "default_gazetteer_path"]
 
 APP_NAME = "arabic-osint-workbench"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def data_dir() -> Path:

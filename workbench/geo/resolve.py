@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from workbench.articles.normalize import normalize_key
 from workbench.errors import WorkbenchError
-from workbench.geo.context import MentionCues, container_index, mention_cues
+from workbench.geo.context import MentionCues, mention_cues, next_mention_relation
 from workbench.geo.gazetteer import Gazetteer
 from workbench.geo.model import Candidate, GazetteerEntry, Precision, ResolvedPlace
 from workbench.geo.nisba import country_adjectives
@@ -83,10 +83,29 @@ def _lookup(gazetteer: Gazetteer, core: str) -> list[Candidate]:
     return cands
 
 
-def _article_evidence(items: Sequence[_Item]) -> tuple[dict[str, float], list[tuple[float, float]]]:
-    """Countries (shares) and points of the unambiguous mentions."""
-    votes: Counter[str] = Counter()
-    anchors: list[tuple[float, float]] = []
+@dataclass(frozen=True)
+class _Evidence:
+    """Countries and points of the article's unambiguous mentions, by mention name."""
+
+    votes: dict[str, Counter[str]]
+    anchors: dict[str, list[tuple[float, float]]]
+
+    def for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float]]]:
+        """Evidence from the *other* names of the article (a name does not vote for itself)."""
+        votes: Counter[str] = Counter()
+        for k, v in self.votes.items():
+            if k != key:
+                votes.update(v)
+        total = sum(votes.values())
+        shares = {cc: n / total for cc, n in votes.items()} if total else {}
+        anchors = [pt for k, pts in self.anchors.items() if k != key for pt in pts]
+        return shares, anchors
+
+
+def _article_evidence(items: Sequence[_Item]) -> _Evidence:
+    """Collect countries and points of the unambiguous mentions."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    anchors: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for it in items:
         exact = [c for c in it.candidates if c.match == "arabic"]
         if not exact:
@@ -94,13 +113,11 @@ def _article_evidence(items: Sequence[_Item]) -> tuple[dict[str, float], list[tu
         countries = {c.entry.country_code for c in exact}
         if len(countries) != 1:
             continue
-        votes[countries.pop()] += 1
+        votes[it.key][countries.pop()] += 1
         places = [c.entry for c in exact if c.entry.kind not in ("country", "region")]
-        if len(places) == 1:
-            anchors.append((places[0].latitude, places[0].longitude))
-    total = sum(votes.values())
-    shares = {cc: n / total for cc, n in votes.items()} if total else {}
-    return shares, anchors
+        if len(places) == 1 and (places[0].latitude, places[0].longitude) not in anchors[it.key]:
+            anchors[it.key].append((places[0].latitude, places[0].longitude))
+    return _Evidence(dict(votes), dict(anchors))
 
 
 def _container_from(entry: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -113,12 +130,12 @@ def _container_from(entry: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEnt
 
 def _context(
     it: _Item,
-    shares: dict[str, float],
-    anchors: list[tuple[float, float]],
+    evidence: _Evidence,
     hints: tuple[str, ...],
     support: dict[tuple[str, str], float] | None = None,
 ) -> RankingContext:
     cues = it.cues
+    shares, anchors = evidence.for_item(it.key)
     return RankingContext(
         trigger=cues.trigger if cues else None,
         adjective_country=cues.adjective_country if cues else None,
@@ -193,6 +210,38 @@ def _resolve_item(it: _Item) -> ResolvedPlace:
         it.start, it.end, it.text, best.entry, confidence_of(ranked), tuple(top),
         _describe(best, it.cues), "exact", point_uncertainty_km(best.entry),
     )  # fmt: skip
+
+
+def _assign_containers(
+    text: str,
+    mentions: Sequence[tuple[int, int, str]],
+    items: Sequence[_Item],
+    gazetteer: Gazetteer,
+) -> None:
+    """Containers from «X في Y» / «X، Y» (Y a region or country) / «X وY في Z» (X gets Z)."""
+    relations = [next_mention_relation(text, mentions, it.index) for it in items]
+    # Right to left, so that «X وY في Z» sees Y's container when X is handled.
+    order = sorted(range(len(items)), key=lambda k: -items[k].start)
+    for k in order:
+        it, rel = items[k], relations[k]
+        if rel is None or (it.ranked and it.ranked[0].entry.kind == "country"):
+            continue
+        j, kind = rel
+        other = items[j]
+        cont: GazetteerEntry | None = None
+        if kind == "and":
+            cont = other.container
+        elif other.ranked:
+            top = other.ranked[0].entry
+            if kind == "in" or top.kind in ("region", "country"):
+                cont = _container_from(top, gazetteer)
+        if cont is None:
+            continue
+        own = it.ranked[0].entry if it.ranked else None
+        # A place is not its own container, and a region is not inside a region.
+        if own is not None and (own.geonameid == cont.geonameid or own.kind == cont.kind):
+            continue
+        it.container = cont
 
 
 def _sense_support(items: Sequence[_Item]) -> dict[str, dict[tuple[str, str], float]]:
@@ -277,29 +326,16 @@ def resolve_places(
             log.warning("place mention %r failed: %s", it.text, exc)
             it.error = str(exc)
 
-    shares, anchors = _article_evidence(items)
+    evidence = _article_evidence(items)
     for it in items:
-        it.ranked = rank_candidates(it.candidates, _context(it, shares, anchors, hints))
+        it.ranked = rank_candidates(it.candidates, _context(it, evidence, hints))
 
-    # Containers: «X في Y» where X is below country level and Y resolved.
-    for it in items:
-        if not it.ranked and not it.cues:
-            continue
-        if it.ranked and it.ranked[0].entry.kind == "country":
-            continue
-        j = container_index(text, mentions, it.index)
-        if j is None or not items[j].ranked:
-            continue
-        cont = _container_from(items[j].ranked[0].entry, gazetteer)
-        if cont is not None and cont.geonameid != (
-            it.ranked[0].entry.geonameid if it.ranked else 0
-        ):
-            it.container = cont
+    _assign_containers(text, mentions, items, gazetteer)
 
     support = _sense_support(items)
     for it in items:
         if it.candidates:
-            ctx = _context(it, shares, anchors, hints, support.get(it.key))
+            ctx = _context(it, evidence, hints, support.get(it.key))
             it.ranked = rank_candidates(it.candidates, ctx)
     _one_sense(items)
 
