@@ -111,14 +111,19 @@ AMBIGUOUS_PLACE_WORDS = _norm_set(
 SOFT_AMBIGUOUS_PLACE_WORDS = _norm_set("سيول عمان الأمل النجاح")
 
 
+NISBA_ADJECTIVE_COUNT = 150
+
+
 def is_ambiguous_place_word(norm_name: str) -> bool:
     """Whether a normalized one-word place name is also a common word or adjective."""
     if " " in norm_name:
         return False
     if norm_name in AMBIGUOUS_PLACE_WORDS or norm_name in FUNCTION_WORDS:
         return True
-    # nisba adjectives: الروسية، الكوري، الشماليين
-    return norm_name.startswith("ال") and norm_name.endswith(("يه", "يين", "يون", "يات"))
+    # nisba adjectives (الروسية، الشماليين) are frequent words; a nisba-shaped place
+    # name (اللاذقية، الإسكندرية) is not
+    nisba = norm_name.startswith("ال") and norm_name.endswith(("يه", "يين", "يون", "يات"))
+    return nisba and word_counts().get(norm_name, 0) >= NISBA_ADJECTIVE_COUNT
 
 
 @lru_cache(maxsize=1)
