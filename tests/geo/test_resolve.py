@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
+from geo_helpers import KURSK_CITY, KURSK_OBLAST, SEED_NAMES, check_seed_article, spans
 
 from workbench.geo.frames import places_to_geodataframe
 from workbench.geo.gazetteer import Gazetteer
 from workbench.geo.model import ResolvedPlace
 from workbench.geo.resolve import resolve_places
-
-KURSK_CITY, KURSK_OBLAST = 538560, 538555
-
-
-def spans(text: str, *names: str) -> list[tuple[int, int, str]]:
-    """Every occurrence of the names, as LOC spans (a stand-in for the NER)."""
-    return sorted((m.start(), m.end(), "LOC") for n in names for m in re.finditer(n, text))
 
 
 def resolve(gaz: Gazetteer, text: str, *names: str, **kw) -> list[ResolvedPlace]:
@@ -27,32 +20,6 @@ def resolve(gaz: Gazetteer, text: str, *names: str, **kw) -> list[ResolvedPlace]
 def one(gaz: Gazetteer, text: str, name: str, **kw) -> ResolvedPlace:
     (place,) = resolve(gaz, text, name, **kw)
     return place
-
-
-SEED_NAMES = ("كورسك", "مارينو", "روسيا", "أوكرانيا", "كوريا الشمالية", "كوريا الجنوبية",
-              "الولايات المتحدة")  # fmt: skip
-
-
-def check_seed_article(places: list[ResolvedPlace]) -> None:
-    """The must-haves of the reference article."""
-    by_text: dict[str, list[ResolvedPlace]] = {}
-    for p in places:
-        by_text.setdefault(p.text, []).append(p)
-    for p in by_text["كورسك"]:
-        assert p.entry is not None and p.entry.geonameid in (KURSK_CITY, KURSK_OBLAST), p
-    (marino,) = by_text["مارينو"]
-    assert marino.entry is not None
-    assert marino.entry.geonameid == KURSK_OBLAST
-    assert marino.entry.country_code == "RU"
-    assert marino.precision == "region"
-    assert marino.uncertainty_km == pytest.approx(97.9, abs=5)
-    assert "village not in gazetteer; placed at container Kursk Oblast" in marino.reason
-    expected = {"روسيا": "RU", "أوكرانيا": "UA", "كوريا الشمالية": "KP",
-                "كوريا الجنوبية": "KR", "الولايات المتحدة": "US"}  # fmt: skip
-    for name, code in expected.items():
-        for p in by_text[name]:
-            assert p.entry is not None and p.entry.kind == "country", p
-            assert p.entry.country_code == code
 
 
 def test_seed_article(tiny_gazetteer: Gazetteer, seed_text: str) -> None:

@@ -450,7 +450,10 @@ def write_gazetteer(
                 return iter(it)
             from tqdm.auto import tqdm
 
-            return iter(tqdm(it, total=len(sources.cities), desc="gazetteer", unit="place"))
+            bar = tqdm(
+                it, total=len(sources.cities), desc="gazetteer", unit="place", mininterval=1.0
+            )
+            return iter(bar)
 
         _write_cities(w, sources, capitals, taken, bar)
         w.flush(force=True)

@@ -28,6 +28,7 @@ from workbench.geo.translit import (
     fold_latin,
     is_arabic,
     latin_match_key,
+    phonetic_latin,
     skeleton_keys,
     transliterations,
 )
@@ -38,6 +39,7 @@ __all__ = ["MATCH_QUALITY", "Gazetteer", "default_gazetteer"]
 MATCH_QUALITY = {"arabic": 1.0, "latin": 0.9, "transliteration": 0.75, "fuzzy": 0.6}
 _DERIVED_PENALTY = 0.05
 _HISTORICAL_PENALTY = 0.3
+_ARABIC_MISMATCH_PENALTY = 0.15
 
 _PLACE_COLUMNS = (
     "geonameid, name, lat, lon, country_code, feature_code, kind, population, admin1_code, "
@@ -312,6 +314,22 @@ class Gazetteer:
         )
         return ranked[:limit]
 
+    def _arabic_spelling_differs(self, ids: set[int], mention_keys: set[str]) -> set[int]:
+        """Places of ``ids`` none of whose Arabic names shares a skeleton key with the mention.
+
+        Such a place has known Arabic spellings that do not sound like the mention (Abidjan
+        is آبدجان, not أوبويان), so Arabic writers would hardly use the mention for it.
+        """
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        rows = self._query(
+            f"SELECT geonameid, norm FROM names WHERE script='ar' AND geonameid IN ({marks})",
+            sorted(ids),
+        )
+        matching = {gid for gid, norm in rows if set(skeleton_keys(norm)) & mention_keys}
+        return ids - matching
+
     def _skeleton_candidates(self, key_name: str, arabic: bool, min_sim: float, offer: Any) -> None:
         keys = [k for k in skeleton_keys(key_name) if len(k) >= 2]
         if not keys:
@@ -329,10 +347,13 @@ class Gazetteer:
         ar_rows = [r for r in rows if r[12] == "ar"]
         if arabic and latin_rows:
             sims = _translit_scores(key_name, [r[11] for r in latin_rows])
-            for r, sim in zip(latin_rows, sims, strict=True):
-                if sim >= min_sim:
-                    q = MATCH_QUALITY["transliteration"] * (0.6 + 0.4 * sim) - _penalty(r[13])
-                    offer(_entry(r[:11]), r[11], "transliteration", q, sim, r[13])
+            kept = [(r, sim) for r, sim in zip(latin_rows, sims, strict=True) if sim >= min_sim]
+            mismatched = self._arabic_spelling_differs({r[0] for r, _ in kept if r[9]}, set(keys))
+            for r, sim in kept:
+                q = translit_quality(sim, len(keys[0])) - _penalty(r[13])
+                if r[0] in mismatched:
+                    q -= _ARABIC_MISMATCH_PENALTY
+                offer(_entry(r[:11]), r[11], "transliteration", q, sim, r[13])
         same_script = ar_rows if arabic else latin_rows
         target = key_name if arabic else fold_latin(key_name)
         for r in same_script:
@@ -343,6 +364,17 @@ class Gazetteer:
             if sim >= max(min_sim, 0.75):
                 q = MATCH_QUALITY["fuzzy"] * (0.6 + 0.4 * sim) - _penalty(r[13])
                 offer(_entry(r[:11]), r[11], "fuzzy", q, sim, r[13])
+
+
+def translit_quality(similarity: float, skeleton_length: int) -> float:
+    """Match quality of a transliteration match from its string similarity.
+
+    1.0 similarity gives ``MATCH_QUALITY["transliteration"]`` (0.75); each 0.1 of
+    dissimilarity costs 0.1, or 0.15 for short skeletons (≤ 2 consonants: Oboyan ``bn``),
+    where chance matches are common.
+    """
+    slope = 1.5 if skeleton_length <= 2 else 1.0
+    return MATCH_QUALITY["transliteration"] - slope * (1.0 - similarity)
 
 
 def _penalty(flags: int) -> float:
@@ -356,7 +388,7 @@ def _penalty(flags: int) -> float:
 
 def _translit_scores(arabic: str, latin_names: Sequence[str]) -> list[float]:
     """Best similarity of each Latin name to any transliteration of ``arabic``, in [0, 1]."""
-    variants = list(transliterations(arabic))
+    variants = list(dict.fromkeys(map(phonetic_latin, transliterations(arabic))))
     if not variants:
         return [0.0] * len(latin_names)
     targets = [latin_match_key(n) for n in latin_names]

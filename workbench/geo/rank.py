@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 WEIGHTS: dict[str, float] = {
-    "match": 2.0,
+    "match": 1.5,
     "prominence": 1.5,
     "kind": 1.0,
     "adjective": 1.0,

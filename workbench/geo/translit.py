@@ -34,6 +34,7 @@ __all__ = [
     "fold_latin",
     "is_arabic",
     "latin_match_key",
+    "phonetic_latin",
     "skeleton",
     "skeleton_arabic",
     "skeleton_cyrillic",
@@ -236,9 +237,12 @@ def skeleton_keys(name: str) -> tuple[str, ...]:
     """
     if is_arabic(name):
         classes = [
-            _AR_SKELETON_ALT.get(ch, (_AR_SKELETON.get(ch, ""),))
+            # A word-initial و is the consonant v/w (والنسيا Valencia, فولغوغراد is ف).
+            ("", "f")
+            if i == 0 and ch == "و"
+            else _AR_SKELETON_ALT.get(ch, (_AR_SKELETON.get(ch, ""),))
             for w in _arabic_words(name)
-            for ch in w
+            for i, ch in enumerate(w)
         ]
         keys: dict[str, None] = {}
         for combo in itertools.product(*classes):
@@ -360,7 +364,26 @@ def latin_match_key(latin: str) -> str:
     ('deirezzor', 'hasakah')
     """
     words = fold_latin(latin).split()
-    return "".join(_drop_articles_latin(words)) or "".join(words)
+    return phonetic_latin("".join(_drop_articles_latin(words)) or "".join(words))
+
+
+_PHONETIC = ((re.compile(r"c(?=[eiy])"), "s"), (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"),
+             (re.compile(r"q"), "k"), (re.compile(r"x"), "ks"))  # fmt: skip
+
+
+def phonetic_latin(s: str) -> str:
+    """Spelling-neutral form of a folded Latin string (soft ``c`` → ``s``, ``ph`` → ``f`` ...).
+
+    Applied to both Latin names and generated transliterations before comparing them.
+
+    Examples
+    --------
+    >>> phonetic_latin("valencia"), phonetic_latin("philippopolis")
+    ('valensia', 'filippopolis')
+    """
+    for pattern, repl in _PHONETIC:
+        s = pattern.sub(repl, s)
+    return s
 
 
 def translit_similarity(arabic: str, latin: str) -> float:
@@ -382,7 +405,7 @@ def translit_similarity(arabic: str, latin: str) -> float:
     # Arabic script has no doubled letters (shadda is stripped): compare undoubled too.
     targets = {target, re.sub(r"(.)\1", r"\1", target.replace("zhzh", "zh"))}
     best = 0.0
-    for cand in transliterations(arabic):
+    for cand in map(phonetic_latin, transliterations(arabic)):
         for t in targets:
             r = fuzz.ratio(cand, t)
             if r > best:
