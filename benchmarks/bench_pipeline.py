@@ -63,7 +63,7 @@ def bench_lookups() -> None:
     from workbench.geo.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
-    names = [n for n, _, _ in gaz.arabic_names()][:5000]
+    names = [n for n, _ in gaz.arabic_names()][:5000]
     t0 = time.perf_counter()
     for n in names:
         gaz.lookup(n)
