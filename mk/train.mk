@@ -1,0 +1,32 @@
+# NER training (issue 3). Included from the top-level Makefile.
+# `make train-ner` rebuilds workbench/models/ner_ar from ../shared with a fixed seed (42).
+# Intermediates go under training/ (git-ignored); corpora are read from ../shared only.
+PY ?= .venv/bin/python
+# One core, low priority, single-threaded BLAS: the machine is shared.
+TRAIN_ENV ?= OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
+TRAIN_CPU ?= taskset -c 1 nice -n 5
+NER_CORPUS := training/corpus
+NER_VECTORS := training/vectors
+NER_RUN := training/runs/ner_ar
+NER_MODEL := workbench/models/ner_ar
+
+.PHONY: train-ner ner-corpus ner-vectors eval-ner
+
+ner-corpus: $(NER_CORPUS)/report.json
+$(NER_CORPUS)/report.json:
+	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.convert --out $(NER_CORPUS)
+
+ner-vectors: $(NER_VECTORS)/spacy/config.cfg
+$(NER_VECTORS)/spacy/config.cfg:
+	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.vectors --work $(NER_VECTORS) \
+		--dim 80 --bucket 50000 --epoch 5
+
+train-ner: ner-corpus ner-vectors
+	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.train --config configs/ner_ar.cfg \
+		--corpus $(NER_CORPUS) --output $(NER_RUN) --package $(NER_MODEL) \
+		--train aner_train aqmar_train --dev aner_dev aqmar_dev
+	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.report --model $(NER_MODEL) \
+		--corpus $(NER_CORPUS) --out $(NER_RUN)/scores.json
+
+eval-ner:
+	$(PY) -m workbench.nlp.training.report --model $(NER_MODEL) --corpus $(NER_CORPUS)
