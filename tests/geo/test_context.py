@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.geo.context import (
+    clean_mention,
     container_index,
     following_adjective,
     mention_cues,
@@ -61,3 +62,10 @@ def test_containment_patterns() -> None:
     spans = _spans(text, "كورسك", "روسيا", "كييف", "موسكو")
     assert next_mention_relation(text, spans, 0) == (1, "comma")
     assert next_mention_relation(text, spans, 2) is None  # too far apart
+
+
+def test_social_media_forms_are_cleaned() -> None:
+    assert clean_mention("#حفر_الباطن") == "حفر الباطن"
+    text = "أعلنت دولة #الكويت"
+    cues = mention_cues(text, text.index("دولة"), len(text))
+    assert (cues.core, cues.trigger) == ("الكويت", "country")

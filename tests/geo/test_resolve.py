@@ -153,3 +153,15 @@ def test_results_are_plain_data_and_frames(tiny_gazetteer) -> None:
     assert gdf.geometry.isna().tolist() == [False, False, True]
     assert gdf.loc[1, "geometry"].x == pytest.approx(places[1].entry.longitude)
     assert list(gdf.columns[:3]) == ["start", "end", "text"]
+
+
+@pytest.mark.parametrize("form", ["بكورسك", "وكورسك", "#كورسك", "كورسك_"])
+def test_glued_proclitics_and_hashtags(tiny_gazetteer, form: str) -> None:
+    text = f"قصف على {form} أمس"
+    place = one(tiny_gazetteer, text, form)
+    assert place.entry.geonameid in (KURSK_CITY, KURSK_OBLAST)
+
+
+def test_lil_contraction(tiny_gazetteer) -> None:
+    text = "زيارة للكويت"
+    assert one(tiny_gazetteer, text, "للكويت").entry.country_code == "KW"

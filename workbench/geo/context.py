@@ -16,6 +16,7 @@ from workbench.geo.nisba import country_adjectives
 __all__ = [
     "TRIGGERS",
     "MentionCues",
+    "clean_mention",
     "container_index",
     "following_adjective",
     "mention_cues",
@@ -90,6 +91,20 @@ def _trigger_of(word: str) -> tuple[str, str] | None:
         if w in TRIGGERS:
             return w, TRIGGERS[w]
     return None
+
+
+_NOISE = re.compile(r"[#_\d\u0660-\u0669]+")
+
+
+def clean_mention(mention: str) -> str:
+    """Mention text without hashtag marks, underscores and digits (social-media forms).
+
+    Examples
+    --------
+    >>> clean_mention("#حفر_الباطن"), clean_mention("الامارات71")
+    ('حفر الباطن', 'الامارات')
+    """
+    return " ".join(_NOISE.sub(" ", mention).split())
 
 
 def split_mention(mention: str) -> tuple[str, str | None, str | None]:
@@ -193,7 +208,7 @@ def mention_cues(
 ) -> MentionCues:
     """All cues of the mention ``text[start:end]``."""
     table = country_adjectives() if table is None else table
-    core, kind, word = split_mention(text[start:end])
+    core, kind, word = split_mention(clean_mention(text[start:end]) or text[start:end])
     if kind is None:
         hit = preceding_trigger(text, start)
         if hit:

@@ -72,11 +72,12 @@ def _lookup(gazetteer: Gazetteer, core: str) -> list[Candidate]:
     cands = gazetteer.candidates(core)
     if any(c.match == "arabic" for c in cands):
         return cands
-    # A proclitic glued to the name by the tokenizer: «وكورسك», «بكورسك».
+    # A proclitic glued to the name by the tokenizer: «وكورسك», «بكورسك», «للقاهرة».
     if core[:1] in _PROCLITICS and len(core) > 3:
+        stripped = "ال" + core[2:] if core.startswith("لل") else core[1:]
         extra = [
             Candidate(c.entry, c.matched_name, c.match, c.score - 0.05, {**c.features})
-            for c in gazetteer.candidates(core[1:])
+            for c in gazetteer.candidates(stripped)
         ]
         seen = {c.entry.geonameid for c in cands}
         cands = cands + [c for c in extra if c.entry.geonameid not in seen]
