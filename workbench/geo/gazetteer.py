@@ -263,8 +263,8 @@ class Gazetteer:
         name
             The mention, Arabic or Latin script.
         transliterate
-            Also try skeleton-based matches (slower; skipped when exact Arabic hits exist
-            and the name is a country/region only if false).
+            Also try skeleton-based (transliteration and spelling-variant) matches; about
+            2–3 ms per name instead of ~30 µs for the exact lookups alone.
         min_similarity
             Lowest accepted similarity (0–1) for transliteration/fuzzy matches.
         limit
