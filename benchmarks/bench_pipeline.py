@@ -36,7 +36,11 @@ def bench_analyze(repeat: int) -> None:
     from workbench.geo.gazetteer import default_gazetteer
 
     articles = [workbench.load_article(f"sample:{s}") for s in workbench.list_samples()]
-    seed = Path(os.environ.get("WORKBENCH_SHARED_DIR", ROOT.parent / "shared")) / "seeds" / "kursk_article_ar.txt"
+    seed = (
+        Path(os.environ.get("WORKBENCH_SHARED_DIR", ROOT.parent / "shared"))
+        / "seeds"
+        / "kursk_article_ar.txt"
+    )
     if seed.exists():
         articles.append(workbench.load_article(seed))
     nlp, gaz = default_pipeline(), default_gazetteer()
@@ -56,7 +60,10 @@ def bench_analyze(repeat: int) -> None:
     t_tok = time.perf_counter() - t0
     print(f"corpus: {len(articles)} articles x {repeat} = {words:,} words")
     print(f"analyze():            {_rate(words, t_an):>12,.0f} words/s")
-    print(f"baseline blank('ar'): {_rate(words, t_tok):>12,.0f} words/s  (ratio analyze/baseline {t_tok / t_an:.3f})")
+    print(
+        f"baseline blank('ar'): {_rate(words, t_tok):>12,.0f} words/s  "
+        f"(ratio analyze/baseline {t_tok / t_an:.3f})"
+    )
 
 
 def bench_lookups() -> None:
@@ -83,7 +90,10 @@ def bench_lookups() -> None:
     for n in translit:
         gaz.lookup(n)
     t_tr = time.perf_counter() - t0
-    print(f"lookup Arabic exact:  {_rate(len(names), t_db):>12,.0f} /s  (dict baseline {_rate(len(names), t_dict):,.0f} /s)")
+    print(
+        f"lookup Arabic exact:  {_rate(len(names), t_db):>12,.0f} /s  "
+        f"(dict baseline {_rate(len(names), t_dict):,.0f} /s)"
+    )
     print(f"lookup Latin:         {_rate(len(latin), t_lat):>12,.0f} /s")
     print(f"lookup Arabic→Latin:  {_rate(len(translit), t_tr):>12,.0f} /s  (names without an Arabic form)")
 
@@ -91,14 +101,17 @@ def bench_lookups() -> None:
 def bench_cold_start() -> None:
     code = (
         "import time; t=time.perf_counter(); import workbench; "
-        "from workbench.analysis import default_pipeline; from workbench.geo.gazetteer import default_gazetteer; "
+        "from workbench.analysis import default_pipeline; "
+        "from workbench.geo.gazetteer import default_gazetteer; "
         "default_gazetteer(); default_pipeline(); print(time.perf_counter()-t)"
     )
     base = "import time; t=time.perf_counter(); import spacy; spacy.blank('ar'); print(time.perf_counter()-t)"
     runs = [float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3)]
     bases = [float(subprocess.check_output([sys.executable, "-c", base], text=True)) for _ in range(3)]
-    print(f"cold start (import + gazetteer + pipeline): {min(runs):.2f} s best of 3 "
-          f"(baseline import spacy + blank('ar'): {min(bases):.2f} s)")
+    print(
+        f"cold start (import + gazetteer + pipeline): {min(runs):.2f} s best of 3 "
+        f"(baseline import spacy + blank('ar'): {min(bases):.2f} s)"
+    )
 
 
 def bench_build() -> None:

@@ -17,8 +17,29 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Given names that are also very common words in news text; they stay out of the
 # lexicon because a lexicon hit is used as evidence of a person name.
-AMBIGUOUS = {"ابي", "امل", "سلام", "نور", "فجر", "وعد", "عادل", "جميل", "كريم", "سعيد", "باسل",
-             "حسن", "منير", "صباح", "ماجد", "رشيد", "نبيل", "هدي", "ايمان", "امين", "منار"}
+AMBIGUOUS = {
+    "ابي",
+    "امل",
+    "سلام",
+    "نور",
+    "فجر",
+    "وعد",
+    "عادل",
+    "جميل",
+    "كريم",
+    "سعيد",
+    "باسل",
+    "حسن",
+    "منير",
+    "صباح",
+    "ماجد",
+    "رشيد",
+    "نبيل",
+    "هدي",
+    "ايمان",
+    "امين",
+    "منار",
+}
 
 
 def main() -> None:

@@ -46,7 +46,10 @@ def main() -> None:
         fh.write("# normalized word\tcount in Arabic Wikipedia 2017 (CC BY-SA 4.0), see data/NOTICE.md\n")
         for word, n in counts.most_common(args.top):
             fh.write(f"{word}\t{n}\n")
-    print(f"{sum(counts.values()):,} tokens, {len(counts):,} types; wrote top {args.top:,} to {out.relative_to(ROOT)}")
+    print(
+        f"{sum(counts.values()):,} tokens, {len(counts):,} types; "
+        f"wrote top {args.top:,} to {out.relative_to(ROOT)}"
+    )
 
 
 if __name__ == "__main__":

@@ -12,14 +12,28 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "articles"
-PLACE_KEYS = {"start", "end", "text", "name", "latitude", "longitude", "geonameid", "country_code",
-              "feature", "confidence", "candidates"}
+PLACE_KEYS = {
+    "start",
+    "end",
+    "text",
+    "name",
+    "latitude",
+    "longitude",
+    "geonameid",
+    "country_code",
+    "feature",
+    "confidence",
+    "candidates",
+}
 
 
 def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
         [sys.executable, "-m", "workbench.cli", *args],
-        capture_output=True, text=True, env={**os.environ}, timeout=600,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        timeout=600,
     )
     if check:
         assert proc.returncode == 0, proc.stderr
@@ -47,7 +61,7 @@ def test_jsonl_contract_shape(jsonl) -> None:
             assert {"start", "end", "text", "label"} <= e.keys()
             assert obj["text"][e["start"] : e["end"]] == e["text"]
         for p in obj["places"]:
-            assert PLACE_KEYS <= p.keys()
+            assert p.keys() >= PLACE_KEYS
             assert obj["text"][p["start"] : p["end"]] == p["text"]
             assert isinstance(p["candidates"], list)
 
@@ -71,7 +85,12 @@ def test_html_format(gazetteer, tmp_path) -> None:
     [
         (lambda d: d / "missing.txt", "not found"),
         (lambda d: (d / "empty.txt").write_text("  \n") and d / "empty.txt", "empty"),
-        (lambda d: (d / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50) and d / "bin.txt", "binary"),
+        (
+            lambda d: (
+                (d / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50) and d / "bin.txt"
+            ),
+            "binary",
+        ),
     ],
 )
 def test_bad_input_one_line_error(make_input, needle, tmp_path) -> None:

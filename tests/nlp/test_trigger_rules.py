@@ -4,7 +4,7 @@ from workbench.articles.normalize import normalize_key
 from workbench.nlp.spans import resolve_overlaps
 from workbench.nlp.trigger_rules import Tok, find_trigger_spans
 
-PUNCT = set("،,.:؛“”«»\"()")
+PUNCT = set('،,.:؛“”«»"()')
 
 
 def toks(sentence: str) -> list[Tok]:
@@ -13,7 +13,10 @@ def toks(sentence: str) -> list[Tok]:
 
 def ents(sentence: str) -> set[tuple[str, str]]:
     t = toks(sentence)
-    return {(" ".join(x.text for x in t[s.start : s.end]), s.label) for s in resolve_overlaps(find_trigger_spans(t))}
+    return {
+        (" ".join(x.text for x in t[s.start : s.end]), s.label)
+        for s in resolve_overlaps(find_trigger_spans(t))
+    }
 
 
 @pytest.mark.parametrize(
@@ -53,7 +56,10 @@ def test_overlap_priority_and_length() -> None:
         ("كشف بنك دبي الإسلامي عن خطة", ("بنك دبي الإسلامي", "ORG")),
         ("زار وفد من جامعة بغداد المعرض", ("جامعة بغداد", "ORG")),
         ("زار وفد من جامعة الملك سعود في الرياض", ("جامعة الملك سعود", "ORG")),
-        ("التقى رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني بنظيره", ("محمد بن عبد الرحمن آل ثاني", "PER")),
+        (
+            "التقى رئيس الوزراء القطري محمد بن عبد الرحمن آل ثاني بنظيره",
+            ("محمد بن عبد الرحمن آل ثاني", "PER"),
+        ),
         ("بحث مع نظيره الأردني أيمن الصفدي في عمان", ("أيمن الصفدي", "PER")),
         ("وصلت القوافل إلى قرية مارينو في كورسك", ("مارينو", "LOC")),
         ("عبرت القوافل من معبر باب الهوى على الحدود", ("باب الهوى", "LOC")),

@@ -23,8 +23,27 @@ __all__ = ["GazetteerRuler", "PlaceName", "find_place_spans"]
 SPAN_KEY = "wb_gazetteer"
 PRIO_PLACE = 10
 PRIO_PLACE_WEAK = 5
-_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "قرب", "شمال", "جنوب", "شرق", "غرب",
-                           "وسط", "داخل", "خارج", "نحو", "باتجاه", "بين", "حول"})
+_PREPOSITIONS = frozenset(
+    {
+        "في",
+        "من",
+        "الي",
+        "علي",
+        "عن",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "داخل",
+        "خارج",
+        "نحو",
+        "باتجاه",
+        "بين",
+        "حول",
+    }
+)
 # Proclitic tokens split off by the tokenizer that act like prepositions.
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 _CLITIC_PREPS = frozenset({"ب", "ل", "لل", "وب", "ول", "فب", "فل"})

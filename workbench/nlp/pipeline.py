@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Literal
 import spacy
 from spacy.language import Language
 
+from workbench.errors import PipelineError
+
 # Importing the component modules registers their factories with spaCy.
 from workbench.nlp import gazetteer_ruler as _gr
 from workbench.nlp import merger as _merger  # noqa: F401
 from workbench.nlp import normalizer as _normalizer  # noqa: F401
-from workbench.nlp import trigger_rules as _tr  # noqa: F401
 from workbench.nlp import tokenizer as _tok
-
-from workbench.errors import PipelineError
+from workbench.nlp import trigger_rules as _tr  # noqa: F401
 from workbench.nlp.gazetteer_ruler import PlaceName
 from workbench.nlp.lexicon import SOFT_AMBIGUOUS_PLACE_WORDS, is_ambiguous_place_word, word_counts
 
@@ -57,12 +57,15 @@ def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, Plac
         # a frequent word shaped like a nisba adjective («شمالي», «مالية») needs context
         # even when a region carries it as its Arabic name
         adjective_like = frequent and " " not in name and name.endswith(("ي", "يه"))
-        yield name, PlaceName(
-            prominent=kind in PROMINENT_KINDS,
-            ambiguous=is_ambiguous_place_word(name),
-            frequent=frequent,
-            country=kind == "country",
-            soft=name in SOFT_AMBIGUOUS_PLACE_WORDS or (adjective_like and kind != "country"),
+        yield (
+            name,
+            PlaceName(
+                prominent=kind in PROMINENT_KINDS,
+                ambiguous=is_ambiguous_place_word(name),
+                frequent=frequent,
+                country=kind == "country",
+                soft=name in SOFT_AMBIGUOUS_PLACE_WORDS or (adjective_like and kind != "country"),
+            ),
         )
 
 
@@ -94,16 +97,14 @@ def load_pipeline(
         Entities in ``doc.ents`` with labels ``PER``, ``LOC``, ``ORG``, ``MISC``.
     """
     if lang != "ar":
-        raise PipelineError(
-            f"language {lang!r} is not supported; use load_pipeline('ar')", code="W201"
-        )
+        raise PipelineError(f"language {lang!r} is not supported; use load_pipeline('ar')", code="W201")
     nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "workbench.ArabicTokenizer.v1"}}})
     nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer")
     model_path = _model_path(model)
     if model_path is not None:
         try:
             trained = spacy.load(model_path, exclude=["tokenizer"])
-        except Exception as exc:  # noqa: BLE001 - any load failure gets the same advice
+        except Exception as exc:
             raise PipelineError(
                 f"could not load the NER model at {model_path}: {exc}; "
                 "rebuild it with `make train-ner` or pass model='none'",

@@ -18,13 +18,37 @@ __all__ = ["PROCLITIC_PREFIXES", "find_proclitic", "split_candidates"]
 # Longest first, so «ولل» is tried before «و». Written as they appear in
 # normalized text (alef/hamza forms already folded).
 PROCLITIC_PREFIXES: tuple[str, ...] = (
-    "ولل", "فلل", "وب", "ول", "وك", "فب", "فل", "فك", "لل", "و", "ف", "ب", "ل", "ك",
+    "ولل",
+    "فلل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "فك",
+    "لل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
 )
 
 # Words that begin with what looks like proclitic + «ال» but are single words.
 _AL_EXCEPTIONS: tuple[str, ...] = (
-    "والد", "والي", "والت", "بالغ", "بالي", "بالت", "فالح", "فالن", "كالي", "كالو", "والا",
-    "بالون", "بالرم",
+    "والد",
+    "والي",
+    "والت",
+    "بالغ",
+    "بالي",
+    "بالت",
+    "فالح",
+    "فالن",
+    "كالي",
+    "كالو",
+    "والا",
+    "بالون",
+    "بالرم",
 )
 
 MIN_REST = 3  # a remainder shorter than this (normalized) is never split off
@@ -33,7 +57,7 @@ MIN_REST = 3  # a remainder shorter than this (normalized) is never split off
 def split_candidates(norm_word: str) -> list[tuple[str, str]]:
     """All ``(prefix, rest)`` readings of a normalized word, longest prefix first."""
     return [
-        (p, norm_word[len(p):])
+        (p, norm_word[len(p) :])
         for p in PROCLITIC_PREFIXES
         if norm_word.startswith(p) and len(norm_word) - len(p) >= 2
     ]
@@ -73,8 +97,10 @@ def find_proclitic(
     a word of at least three letters («للكرملين» → «لل» + «كرملين»).
     """
     known = is_known if callable(is_known) else is_known.__contains__
-    whole = known if is_known_whole is None else (
-        is_known_whole if callable(is_known_whole) else is_known_whole.__contains__
+    whole = (
+        known
+        if is_known_whole is None
+        else (is_known_whole if callable(is_known_whole) else is_known_whole.__contains__)
     )
     norm = normalize_key(word)
     if len(norm) < MIN_REST + 1 or whole(norm):

@@ -35,7 +35,9 @@ SPAN_KEY = "wb_triggers"
 OPEN_QUOTES = {"“", "«", '"', "‹", "„", "'", "‘"}
 CLOSE_QUOTES = {"”", "»", '"', "›", "’", "'"}
 MAX_NAME = 4
-PROCLITIC_TOKENS = frozenset({"و", "ف", "ب", "ل", "ك", "لل", "وب", "ول", "وك", "فب", "فل", "فك", "ولل", "فلل"})
+PROCLITIC_TOKENS = frozenset(
+    {"و", "ف", "ب", "ل", "ك", "لل", "وب", "ول", "وك", "فب", "فل", "فك", "ولل", "فلل"}
+)
 MAX_QUOTED = 6
 
 # Priorities: quoted names and known organizations beat everything; title+name
@@ -60,9 +62,7 @@ class Tok:
 
 def _is_adjective(norm: str) -> bool:
     # nisba adjectives with the article: الروسي، الأوكرانية، الشماليين
-    return norm.startswith("ال") and (
-        norm.endswith(("ي", "يه", "يين", "يون", "يات")) and len(norm) >= 5
-    )
+    return norm.startswith("ال") and (norm.endswith(("ي", "يه", "يين", "يون", "يات")) and len(norm) >= 5)
 
 
 def _is_name_token(t: Tok) -> bool:
@@ -131,7 +131,8 @@ def _find_persons(toks: Sequence[Tok]) -> list[EntitySpan]:
     for i, t in enumerate(toks):
         if t.norm not in PERSON_TITLES:
             continue
-        # skip descriptors: adjectives, «ال» genitives, up to a comma: «مستشار الأمن القومي في كوريا الجنوبية، شين وون سيك،»
+        # skip descriptors (adjectives, «ال» genitives) up to a comma:
+        # «مستشار الأمن القومي في كوريا الجنوبية، شين وون سيك،»
         j = i + 1
         while j < len(toks) and j - i <= 3 and _is_adjective(toks[j].norm):
             j += 1
@@ -217,7 +218,25 @@ def _find_orgs_and_misc(toks: Sequence[Tok]) -> list[EntitySpan]:
 
 
 PLACE_NAME_HEADS = frozenset(
-    normalize_key(w) for w in "باب رأس عين دير جسر تل بئر جبل وادي كفر بيت خان سوق مرج أم أبو".split()
+    normalize_key(w)
+    for w in [
+        "باب",
+        "رأس",
+        "عين",
+        "دير",
+        "جسر",
+        "تل",
+        "بئر",
+        "جبل",
+        "وادي",
+        "كفر",
+        "بيت",
+        "خان",
+        "سوق",
+        "مرج",
+        "أم",
+        "أبو",
+    ]
 )
 
 
@@ -238,7 +257,12 @@ def _find_places_after_triggers(toks: Sequence[Tok]) -> list[EntitySpan]:
         j = i + 1
         while j < len(toks) and j - i <= MAX_PLACE and _is_place_name_token(toks[j]):
             j += 1
-        if j == i + 2 and toks[i + 1].norm in PLACE_NAME_HEADS and j < len(toks) and toks[j].norm.startswith("ال"):
+        if (
+            j == i + 2
+            and toks[i + 1].norm in PLACE_NAME_HEADS
+            and j < len(toks)
+            and toks[j].norm.startswith("ال")
+        ):
             j += 1  # «معبر باب الهوى», «بلدة رأس العين»
         if j > i + 1:
             spans.append(EntitySpan(i + 1, j, "LOC", PRIO_PLACE_TRIGGER, "place-trigger"))
@@ -264,8 +288,7 @@ class TriggerRules:
     def __call__(self, doc: Doc) -> Doc:
         found = find_trigger_spans(doc_toks(doc))
         doc.spans[SPAN_KEY] = [
-            Span(doc, s.start, s.end, label=s.label, kb_id=f"{s.priority}:{s.source}")
-            for s in found
+            Span(doc, s.start, s.end, label=s.label, kb_id=f"{s.priority}:{s.source}") for s in found
         ]
         return doc
 
