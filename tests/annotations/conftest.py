@@ -11,9 +11,7 @@ from workbench.geo.model import Candidate, GazetteerEntry, ResolvedPlace
 
 TEXT = "قال مسؤولون إن القوات الروسية دخلت مارينو في منطقة كورسك، وأكد بوتين ذلك."
 
-KURSK = GazetteerEntry(
-    538560, "Kursk", 51.7373, 36.1874, "RU", "PPLA", "city", 440000, name_ar="كورسك"
-)
+KURSK = GazetteerEntry(538560, "Kursk", 51.7373, 36.1874, "RU", "PPLA", "city", 440000, name_ar="كورسك")
 KURSK_OBLAST = GazetteerEntry(
     538555,
     "Kursk Oblast",

@@ -1050,7 +1050,7 @@ class SetRecords(Change):
                     f"finding {f.id} targets entity {f.target.get('entity_id')!r}, which "
                     "would no longer exist; delete or retarget the finding first"
                 )
-        findings.sort(key=lambda f: (f.created, f.id))
+        findings.sort(key=lambda f: f.created)  # stable: ties keep their order
         return replace(new, findings=tuple(findings))
 
 
