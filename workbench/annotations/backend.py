@@ -129,9 +129,7 @@ class Transaction(Protocol):
     def insert_history(self, row: HistoryRow) -> int:
         """Append a history row; its id."""
 
-    def set_analyst_places(
-        self, article_id: str, entity_id: str, rows: list[AnalystPlaceRow]
-    ) -> None:
+    def set_analyst_places(self, article_id: str, entity_id: str, rows: list[AnalystPlaceRow]) -> None:
         """Replace the analyst places that came from one entity of one article."""
 
     def delete_article(self, article_id: str) -> bool:
@@ -212,9 +210,7 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     ):
         conn.execute(sql)
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('app_id', ?)", (APP_ID,))
-    conn.execute(
-        "INSERT OR IGNORE INTO meta VALUES ('created', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
-    )
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('created', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
 
 
 def _migrate_v2(conn: sqlite3.Connection) -> None:
@@ -300,9 +296,7 @@ class _SQLiteTx:
         )
         return int(cur.lastrowid or 0)
 
-    def set_analyst_places(
-        self, article_id: str, entity_id: str, rows: list[AnalystPlaceRow]
-    ) -> None:
+    def set_analyst_places(self, article_id: str, entity_id: str, rows: list[AnalystPlaceRow]) -> None:
         self._c.execute(
             "DELETE FROM analyst_places WHERE article_id=? AND entity_id=?",
             (article_id, entity_id),
@@ -395,9 +389,7 @@ class SQLiteBackend:
                 )
         uri = f"{self.path.resolve().as_uri()}?mode={'rw' if exists else 'rwc'}"
         try:
-            conn = sqlite3.connect(
-                uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0
-            )
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=10.0)
         except sqlite3.OperationalError as exc:
             raise StoreAccessError(
                 f"cannot open the findings store {self.path} for writing ({exc}); check it "
@@ -417,9 +409,7 @@ class SQLiteBackend:
                     f"{self.path.name} .recover`. {self._fix()}"
                 )
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if version == 0 and not tables:
                 return 0  # a new (or empty) file: ours to initialise
             app = None
@@ -433,8 +423,7 @@ class SQLiteBackend:
                     "long; close other notebooks using it and try again"
                 ) from None
             raise CorruptStoreError(
-                f"the findings store {self.path} cannot be read ({exc}); it was left "
-                f"untouched. {self._fix()}"
+                f"the findings store {self.path} cannot be read ({exc}); it was left untouched. {self._fix()}"
             ) from None
         if app != APP_ID:
             raise CorruptStoreError(
@@ -574,9 +563,7 @@ class SQLiteBackend:
         ).fetchone()
         if r is None:
             return None
-        return ArticleRow(
-            r[0], r[1], json.loads(r[2]), json.loads(r[3]), int(r[4]), r[5], r[6], r[7], r[8]
-        )
+        return ArticleRow(r[0], r[1], json.loads(r[2]), json.loads(r[3]), int(r[4]), r[5], r[6], r[7], r[8])
 
     def get_article(self, article_id: str) -> ArticleRow | None:
         """The article row or ``None``."""
@@ -591,8 +578,7 @@ class SQLiteBackend:
                 " FROM articles ORDER BY updated DESC, id"
             ).fetchall()
         return [
-            ArticleRow(r[0], "", json.loads(r[1]), {}, int(r[2]), r[3], r[4], r[5], int(r[6]))
-            for r in rows
+            ArticleRow(r[0], "", json.loads(r[1]), {}, int(r[2]), r[3], r[4], r[5], int(r[6])) for r in rows
         ]
 
     @staticmethod

@@ -155,9 +155,7 @@ def to_web_annotation(state: ArticleState) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     base = f"urn:workbench:article:{state.article_id}"
     for e in state.active_entities():
-        bodies: list[dict[str, Any]] = [
-            {"type": "TextualBody", "purpose": "classifying", "value": e.label}
-        ]
+        bodies: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "classifying", "value": e.label}]
         anno: dict[str, Any] = {
             "id": f"{base}:entity:{e.id}",
             "type": "Annotation",
@@ -387,9 +385,7 @@ def _cell(value: Any, excel_safe: bool) -> Any:
     return value
 
 
-def write_csv(
-    state: ArticleState, directory: str | Path, *, excel_safe: bool = True
-) -> dict[str, Path]:
+def write_csv(state: ArticleState, directory: str | Path, *, excel_safe: bool = True) -> dict[str, Path]:
     """Write ``entities.csv``, ``places.csv`` and ``findings.csv`` into ``directory``.
 
     Parameters
@@ -548,9 +544,7 @@ def _num(v: Any) -> float | None:
     return None
 
 
-def _place_from_props(
-    entity_id: str, props: Mapping[str, Any], base: PlaceState | None
-) -> PlaceState:
+def _place_from_props(entity_id: str, props: Mapping[str, Any], base: PlaceState | None) -> PlaceState:
     status = props.get("status")
     lat, lon = _num(props.get("latitude")), _num(props.get("longitude"))
     if (lat is not None and not -90 <= lat <= 90) or (lon is not None and not -180 <= lon <= 180):
@@ -578,9 +572,7 @@ def _place_from_props(
     )
 
 
-def _place_from_body(
-    entity_id: str, body: Mapping[str, Any], base: PlaceState | None
-) -> PlaceState:
+def _place_from_body(entity_id: str, body: Mapping[str, Any], base: PlaceState | None) -> PlaceState:
     src = str(body.get("source", ""))
     name = body.get("label")
     if src.startswith("geo:"):
@@ -811,7 +803,5 @@ def from_geojson(doc: Any, base: ArticleState) -> ArticleState:
     merged = _merge(base, entities, places, findings, replace_all=False)
     if drop:
         imported = {f.id for f in findings}
-        merged = replace(
-            merged, findings=tuple(f for f in merged.findings if f.id not in drop - imported)
-        )
+        merged = replace(merged, findings=tuple(f for f in merged.findings if f.id not in drop - imported))
     return merged

@@ -719,9 +719,7 @@ class AddEntity(Change):
         _check_label(self.label)
         n = len(state.text)
         if not (
-            isinstance(self.start, int)
-            and isinstance(self.end, int)
-            and 0 <= self.start < self.end <= n
+            isinstance(self.start, int) and isinstance(self.end, int) and 0 <= self.start < self.end <= n
         ):
             raise _invalid(
                 f"span {self.start}..{self.end} is not inside the text (0..{n}); "
@@ -729,9 +727,7 @@ class AddEntity(Change):
             )
         text = state.text[self.start : self.end]
         if not text.strip() or text != text.strip():
-            raise _invalid(
-                f"span {self.start}..{self.end} ({text!r}) is empty or starts/ends with space"
-            )
+            raise _invalid(f"span {self.start}..{self.end} ({text!r}) is empty or starts/ends with space")
         if not self.entity_id.startswith("a:") or state.entity(self.entity_id) is not None:
             raise _invalid(f"entity id {self.entity_id!r} must be new and start with 'a:'")
         for e in state.active_entities():
@@ -796,8 +792,7 @@ class ConfirmPlace(Change):
         p = _need_place(state, self.entity_id)
         if not p.resolved:
             raise _invalid(
-                f"place {self.entity_id!r} has no coordinates to confirm; "
-                "choose a candidate or pin it"
+                f"place {self.entity_id!r} has no coordinates to confirm; choose a candidate or pin it"
             )
         return _with_place(
             state, replace(p, status="confirmed", confidence=1.0, reason="confirmed by analyst")
@@ -859,9 +854,7 @@ class UnresolvePlace(Change):
 
     def _apply(self, state: ArticleState) -> ArticleState:
         p = _need_place(state, self.entity_id)
-        return _with_place(
-            state, PlaceState(p.entity_id, candidates=p.candidates, reason=self.reason)
-        )
+        return _with_place(state, PlaceState(p.entity_id, candidates=p.candidates, reason=self.reason))
 
 
 def _clean_tags(tags: Iterable[str] | str) -> tuple[str, ...]:

@@ -91,9 +91,7 @@ def _make_backend(location: str) -> Backend:
         scheme = location.split("://", 1)[0].lower()
         if scheme == "sqlite":  # sqlite:///abs/path or sqlite://rel/path
             return SQLiteBackend(location.split("://", 1)[1])
-        raise StoreError(
-            f"store URL scheme {scheme!r} is not supported yet; set WORKBENCH_DB to a file path"
-        )
+        raise StoreError(f"store URL scheme {scheme!r} is not supported yet; set WORKBENCH_DB to a file path")
     return SQLiteBackend(location)
 
 
@@ -443,9 +441,7 @@ class FindingsStore:
                 after.title,
                 len(after.findings),
             )
-            tx.insert_history(
-                HistoryRow(0, article_id, after.revision, who, at, change.to_dict(), b, a)
-            )
+            tx.insert_history(HistoryRow(0, article_id, after.revision, who, at, change.to_dict(), b, a))
             touched = set(a.get("places", {})) | set(a.get("entities", {}))
             for eid in sorted(touched):
                 pin = self._pin_row(after, eid, who, at)
@@ -507,17 +503,14 @@ class FindingsStore:
         row = self._backend.history_row(article_id, history_id)
         if row is None:
             raise UnknownArticleError(
-                f"no history entry {history_id} for article {article_id}; "
-                "see store.history(article_id)"
+                f"no history entry {history_id} for article {article_id}; see store.history(article_id)"
             )
         change = SetRecords(row.before, reason=f"revert of history entry {history_id}")
         return self.apply(article_id, change, expected_revision=expected_revision, analyst=analyst)
 
     # -- analyst gazetteer ---------------------------------------------------------
 
-    def _pin_row(
-        self, state: ArticleState, entity_id: str, analyst: str, at: str
-    ) -> AnalystPlaceRow | None:
+    def _pin_row(self, state: ArticleState, entity_id: str, analyst: str, at: str) -> AnalystPlaceRow | None:
         p = state.place_for(entity_id)
         e = state.entity(entity_id)
         if p is None or e is None or p.status != "pinned" or not p.resolved:
