@@ -170,7 +170,15 @@ class EntityState:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data view."""
-        return asdict(self)
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "origin": self.origin,
+            "deleted": self.deleted,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> EntityState:
@@ -233,9 +241,22 @@ class PlaceState:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data view (candidates copied)."""
-        d = asdict(self)
-        d["candidates"] = [dict(c) for c in self.candidates]
-        return d
+        # Written out rather than dataclasses.asdict: that deep-copies and dominated save time.
+        return {
+            "entity_id": self.entity_id,
+            "status": self.status,
+            "name": self.name,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "geonameid": self.geonameid,
+            "country_code": self.country_code,
+            "feature": self.feature,
+            "precision": self.precision,
+            "uncertainty_km": self.uncertainty_km,
+            "confidence": self.confidence,
+            "candidates": [dict(c) for c in self.candidates],
+            "reason": self.reason,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> PlaceState:
@@ -1056,13 +1077,17 @@ def diff_records(
     the changed ids (``None`` where the record is absent on that side), so that
     ``SetRecords(before_part)`` undoes exactly that change and nothing else.
     """
-    rb, ra = before.records(), after.records()
     out_b: dict[str, dict[str, Any]] = {}
     out_a: dict[str, dict[str, Any]] = {}
-    for kind in _KINDS:
-        b, a = rb[kind], ra[kind]
+    pairs: list[tuple[str, Mapping[str, Any], Mapping[str, Any]]] = [
+        ("entities", {e.id: e for e in before.entities}, {e.id: e for e in after.entities}),
+        ("places", before.places, after.places),
+        ("findings", {f.id: f for f in before.findings}, {f.id: f for f in after.findings}),
+    ]
+    for kind, b, a in pairs:
+        # Compare the records themselves; only the changed ones are turned into dicts.
         changed = [k for k in {**b, **a} if b.get(k) != a.get(k)]
         if changed:
-            out_b[kind] = {k: b.get(k) for k in changed}
-            out_a[kind] = {k: a.get(k) for k in changed}
+            out_b[kind] = {k: None if b.get(k) is None else b[k].to_dict() for k in changed}
+            out_a[kind] = {k: None if a.get(k) is None else a[k].to_dict() for k in changed}
     return out_b, out_a
