@@ -5,11 +5,31 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from workbench.nlp.lexicon import person_names, word_counts
 from workbench.nlp.spans import LABELS, EntitySpan, resolve_overlaps
 
 __all__ = ["EntityMerger"]
 
 SPAN_KEYS = ("wb_triggers", "wb_gazetteer")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+NISBA_MIN_COUNT = 50
+
+
+def is_adjective_token_span(span: Span) -> bool:
+    """A one-token span that is an adjective, not a name: indefinite with tanween
+    («بريطانيًا» "British"), or a frequent nisba/plural form («كوري», «روس», «الروسية»)."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if any(ch in _TANWEEN for ch in tok.text):
+        return True
+    norm = tok.norm_
+    nisba = norm.endswith(("ي", "يه", "يين", "يون", "يات")) or norm in _PLURAL_NATIONALITIES
+    return nisba and word_counts().get(norm, 0) >= NISBA_MIN_COUNT and norm not in person_names()
+
+
+# Plural nationality nouns that are not nisba-shaped.
+_PLURAL_NATIONALITIES = frozenset({"روس", "عرب", "اكراد", "اتراك", "فرس", "افغان", "ارمن", "صرب"})
 
 
 class EntityMerger:
@@ -30,7 +50,7 @@ class EntityMerger:
         cands = [
             EntitySpan(e.start, e.end, e.label_, self.model_priority, "model")
             for e in doc.ents
-            if e.label_ in LABELS
+            if e.label_ in LABELS and not is_adjective_token_span(e)
         ]
         for key in SPAN_KEYS:
             for span in doc.spans.get(key, []):

@@ -98,21 +98,8 @@ def load_pipeline(
     """
     if lang != "ar":
         raise PipelineError(f"language {lang!r} is not supported; use load_pipeline('ar')", code="W201")
-    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "workbench.ArabicTokenizer.v1"}}})
-    nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer")
     model_path = _model_path(model)
-    if model_path is not None:
-        try:
-            trained = spacy.load(model_path, exclude=["tokenizer"])
-        except Exception as exc:
-            raise PipelineError(
-                f"could not load the NER model at {model_path}: {exc}; "
-                "rebuild it with `make train-ner` or pass model='none'",
-                code="W202",
-            ) from exc
-        if "ner" not in trained.pipe_names:
-            raise PipelineError(f"the model at {model_path} has no 'ner' component", code="W203")
-        nlp.add_pipe("ner", source=trained)
+    nlp = _load_model(model_path) if model_path is not None else _blank_pipeline()
     if rules:
         nlp.add_pipe("workbench_trigger_rules", name="trigger_rules")
         ruler = nlp.add_pipe("workbench_gazetteer_ruler", name="gazetteer_ruler")
@@ -127,6 +114,36 @@ def load_pipeline(
         if isinstance(tokenizer, _tok.ArabicTokenizer):
             tokenizer.add_known(n.split()[0] for n, _ in names)
     nlp.add_pipe("workbench_entity_merger", name="entity_merger")
+    return nlp
+
+
+def _blank_pipeline() -> Language:
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": "workbench.ArabicTokenizer.v1"}}})
+    nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer")
+    return nlp
+
+
+def _load_model(path: Path) -> Language:
+    """The trained pipeline (its tokenizer, normalizer, vectors and ``ner``) as the base."""
+    try:
+        nlp = spacy.load(path)
+    except Exception as exc:  # any load failure gets the same advice
+        raise PipelineError(
+            f"could not load the NER model at {path}: {exc}; "
+            "rebuild it with `make train-ner` or pass model='none'",
+            code="W202",
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise PipelineError(f"the model at {path} has no 'ner' component", code="W203")
+    factories = [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
+    if "workbench_ar_normalizer" not in factories:
+        nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer", first=True)
+    if not isinstance(nlp.tokenizer, _tok.ArabicTokenizer):
+        raise PipelineError(
+            f"the model at {path} does not use the workbench tokenizer "
+            "(workbench.ArabicTokenizer.v1); retrain it with `make train-ner`",
+            code="W205",
+        )
     return nlp
 
 
