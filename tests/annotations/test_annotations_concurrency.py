@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import make_analysis
+from annotation_fixtures import make_analysis
 
 from workbench.annotations import AddFinding, ConfirmPlace, FindingsStore, StaleWriteError, span_target
 

@@ -6,7 +6,7 @@ import csv
 import json
 
 import pytest
-from conftest import TEXT, make_analysis, span
+from annotation_fixtures import TEXT, make_analysis, span
 
 from workbench.annotations import (
     AddEntity,

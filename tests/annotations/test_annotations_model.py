@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import TEXT, make_analysis, span
+from annotation_fixtures import TEXT, make_analysis, span
 
 from workbench.annotations import (
     AddEntity,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TEXT, make_analysis, span
+from annotation_fixtures import TEXT, make_analysis, span
 
 from workbench.analysis import Analysis, Entity
 from workbench.annotations import (
@@ -255,3 +255,13 @@ def test_using_a_closed_store_says_to_open_it(tmp_path) -> None:
 
     with pytest.raises(StoreError, match="open"):
         FindingsStore(tmp_path / "x.sqlite").load("0" * 16)
+
+
+def test_open_article_from_a_state_checks_its_id(store, state) -> None:
+    from dataclasses import replace
+
+    with pytest.raises(InvalidChangeError, match="article_id"):
+        store.open_article(replace(state, article_id="0" * 16))
+    edited = replace(ConfirmPlace(state.entities[1].id).apply(state), revision=7)
+    saved = store.open_article(edited)
+    assert saved.revision == 0 and saved.places == edited.places

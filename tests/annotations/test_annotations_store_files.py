@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from conftest import make_analysis
+from annotation_fixtures import make_analysis
 
 from workbench.annotations import (
     AddFinding,

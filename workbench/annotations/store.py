@@ -52,7 +52,12 @@ from workbench.annotations.backend import (
     HistoryRow,
     SQLiteBackend,
 )
-from workbench.annotations.errors import StaleWriteError, StoreError, UnknownArticleError
+from workbench.annotations.errors import (
+    InvalidChangeError,
+    StaleWriteError,
+    StoreError,
+    UnknownArticleError,
+)
 from workbench.annotations.model import (
     ArticleState,
     Change,
@@ -64,6 +69,7 @@ from workbench.annotations.model import (
     initial_state,
     now_iso,
 )
+from workbench.annotations.model import article_id as text_id
 from workbench.articles.normalize import normalize_key
 
 if TYPE_CHECKING:
@@ -309,6 +315,11 @@ class FindingsStore:
             starts at revision 0.
         """
         state = source if isinstance(source, ArticleState) else initial_state(source)
+        if state.article_id != text_id(state.text):
+            raise InvalidChangeError(
+                f"the state's article_id {state.article_id!r} is not the id of its text "
+                f"({text_id(state.text)!r}); build states with initial_state() or from_dict()"
+            )
         existing = self._backend.get_article(state.article_id)
         if existing is not None:
             return _state_from_row(existing)
