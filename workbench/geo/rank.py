@@ -11,9 +11,18 @@ A candidate's score is a weighted sum of features in comparable ranges (roughly 
 ``hint``        1 when the caller hinted the candidate's country
 ``proximity``   exp(−d/400 km) to the nearest unambiguous place of the article
 ``sense``       support for the candidate's area by other mentions of the same name
+``capital``     1 for a national capital (PPLC): «واشنطن» is Washington D.C., not a town
+``offside``     1 when the article has places but none in the candidate's country and the
+                candidate is far (> 1,500 km) from all of them
+``weak_offside`` ``offside`` for transliteration/fuzzy matches only (a weak spelling match
+                far from the story: «باب الهوى» is not Babahoyo, Ecuador)
+``remote``      0 within 150 km of the article's places, 1 from 1,000 km (weak matches only)
 
 The ranked candidates carry ``score`` = softmax probability over the mention's candidates
-and ``features`` with every feature plus ``raw`` (the weighted sum).
+*and a "none of them" option* whose raw score is :data:`NIL_RAW` (so scores sum to less
+than 1 when no candidate is convincing), and ``features`` with every feature plus ``raw``
+(the weighted sum). :func:`nil_wins` tells when "none of them" beats the best candidate.
+Distances to the article's places are computed for all candidates at once (numpy).
 """
 
 from __future__ import annotations
@@ -22,16 +31,21 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from workbench.geo.model import Candidate, GazetteerEntry
 
 __all__ = [
     "KIND_FIT",
+    "NIL_RAW",
     "WEIGHTS",
     "RankingContext",
     "candidate_features",
     "confidence_of",
+    "feature_matrix",
     "haversine_km",
     "is_inside",
+    "nil_wins",
     "rank_candidates",
 ]
 
@@ -45,7 +59,18 @@ WEIGHTS: dict[str, float] = {
     "hint": 0.7,
     "proximity": 0.8,
     "sense": 1.0,
+    "capital": 0.6,
+    "offside": -0.4,
+    "weak_offside": -1.6,
+    "remote": -1.0,
 }
+# Raw score of "none of the candidates": a weak spelling match with nothing else for it.
+NIL_RAW = 1.2
+_WEAK = frozenset({"transliteration", "fuzzy"})
+_OFFSIDE_KM = 1500.0
+_ALWAYS = frozenset({"match", "prominence", "kind"})
+# Candidates (best first) whose every feature is kept for explanations.
+_FULL_FEATURES = 8
 
 # trigger → kind → fit. ``None`` is the bare mention: a bare country name is the country.
 KIND_FIT: dict[str | None, dict[str, float]] = {
@@ -126,32 +151,96 @@ def _prominence(e: GazetteerEntry) -> float:
     return min(1.0, math.log10(e.population + 1) / 6.5)
 
 
-def candidate_features(c: Candidate, ctx: RankingContext) -> dict[str, float]:
-    """Feature values of one candidate in a context (see the module docstring)."""
-    e = c.entry
-    f: dict[str, float] = {
-        "match": float(c.features.get("match_quality", c.score)),
-        "prominence": _prominence(e),
-    }
+def _min_distances_km(
+    lats: np.ndarray, lons: np.ndarray, anchors: Sequence[tuple[float, float]]
+) -> np.ndarray:
+    """Distance (km) of each point to its nearest anchor, all at once."""
+    a = np.radians(np.asarray(anchors, dtype=float))
+    p1, l1 = np.radians(lats)[:, None], np.radians(lons)[:, None]
+    p2, l2 = a[None, :, 0], a[None, :, 1]
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin((l2 - l1) / 2) ** 2
+    d = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return d.min(axis=1)
+
+
+def feature_matrix(
+    candidates: Sequence[Candidate], ctx: RankingContext
+) -> tuple[tuple[str, ...], np.ndarray]:
+    """Feature values of all candidates of a mention at once (see the module docstring).
+
+    Returns
+    -------
+    names, matrix
+        The feature names (the keys of :data:`WEIGHTS`) and an ``(n, k)`` float matrix.
+    """
+    n = len(candidates)
+    names = tuple(WEIGHTS)
+    col = {k: i for i, k in enumerate(names)}
+    m = np.zeros((n, len(names)))
+    if n == 0:
+        return names, m
+    entries = [c.entry for c in candidates]
+    kinds = [e.kind for e in entries]
+    codes = [e.country_code for e in entries]
+    is_country = np.array([k == "country" for k in kinds])
+    is_area = is_country | np.array([k == "region" for k in kinds])
+    pop = np.fromiter((e.population for e in entries), float, n)
+    weak = np.array([c.match in _WEAK or bool(c.features.get("common")) for c in candidates], dtype=bool)
+    m[:, col["match"]] = [float(c.features.get("match_quality", c.score)) for c in candidates]
+    m[:, col["prominence"]] = np.where(
+        is_country, 1.0, np.where(is_area, 0.75, np.minimum(1.0, np.log10(pop + 1.0) / 6.5))
+    )
     fit = KIND_FIT.get(ctx.trigger, KIND_FIT[None])
-    f["kind"] = fit.get(e.kind, 0.0)
-    if ctx.trigger == "capital" and e.feature_code == "PPLC":
-        f["kind"] = 1.2
+    m[:, col["kind"]] = [fit.get(k, 0.0) for k in kinds]
+    capital = np.array([e.feature_code == "PPLC" for e in entries])
+    if ctx.trigger == "capital":
+        m[capital, col["kind"]] = 1.2
+    if ctx.trigger in (None, "city", "capital"):
+        # Bare: half, so that a bare «جيبوتي» stays the country.
+        m[capital, col["capital"]] = 0.5 if ctx.trigger is None else 1.0
     if ctx.adjective_country:
-        f["adjective"] = 1.0 if e.country_code == ctx.adjective_country else -1.2
+        m[:, col["adjective"]] = [1.0 if cc == ctx.adjective_country else -1.2 for cc in codes]
     if ctx.container is not None:
-        f["container"] = 1.0 if is_inside(e, ctx.container) else -2.0
-    f["article"] = float(ctx.article_countries.get(e.country_code, 0.0))
-    f["hint"] = 1.0 if e.country_code in ctx.country_hints else 0.0
-    if ctx.anchors and e.kind != "country":
-        d = min(haversine_km(e.latitude, e.longitude, la, lo) for la, lo in ctx.anchors)
-        f["proximity"] = math.exp(-d / 400.0)
-    if ctx.sense_support:
-        f["sense"] = max(
-            ctx.sense_support.get((e.country_code, e.admin1_code), 0.0),
-            0.5 * ctx.sense_support.get((e.country_code, ""), 0.0),
+        m[:, col["container"]] = [1.0 if is_inside(e, ctx.container) else -2.0 for e in entries]
+    m[:, col["article"]] = [float(ctx.article_countries.get(cc, 0.0)) for cc in codes]
+    if ctx.country_hints:
+        m[:, col["hint"]] = [1.0 if cc in ctx.country_hints else 0.0 for cc in codes]
+    dist = np.full(n, np.inf)
+    points = ~is_area
+    if ctx.anchors and points.any():
+        idx = np.flatnonzero(points)
+        lats = np.fromiter((entries[i].latitude for i in idx), float, len(idx))
+        lons = np.fromiter((entries[i].longitude for i in idx), float, len(idx))
+        dist[idx] = _min_distances_km(lats, lons, ctx.anchors)
+        m[idx, col["proximity"]] = np.exp(-dist[idx] / 400.0)
+        remote = np.clip((dist - 150.0) / 850.0, 0.0, 1.0)
+        sel = points & weak
+        m[sel, col["remote"]] = remote[sel]
+    if ctx.article_countries:
+        off = np.array(
+            [
+                cc not in ctx.article_countries
+                and cc not in ctx.country_hints
+                and cc != ctx.adjective_country
+                for cc in codes
+            ]
         )
-    return f
+        off &= ~is_country & (dist > _OFFSIDE_KM)
+        m[off, col["offside"]] = 1.0
+        m[off & weak, col["weak_offside"]] = 1.0
+    if ctx.sense_support:
+        sup = ctx.sense_support
+        m[:, col["sense"]] = [
+            max(sup.get((e.country_code, e.admin1_code), 0.0), 0.5 * sup.get((e.country_code, ""), 0.0))
+            for e in entries
+        ]
+    return names, m
+
+
+def candidate_features(c: Candidate, ctx: RankingContext) -> dict[str, float]:
+    """Non-zero feature values of one candidate in a context (see the module docstring)."""
+    names, m = feature_matrix([c], ctx)
+    return {k: float(v) for k, v in zip(names, m[0], strict=True) if v or k in _ALWAYS}
 
 
 def rank_candidates(candidates: Sequence[Candidate], ctx: RankingContext) -> list[Candidate]:
@@ -169,26 +258,38 @@ def rank_candidates(candidates: Sequence[Candidate], ctx: RankingContext) -> lis
     -------
     list of Candidate
         New candidates whose ``score`` is a probability (softmax of the weighted feature
-        sum, summing to 1 over the list) and whose ``features`` hold the feature values
-        and ``raw``.
+        sums, with the "none of them" option :data:`NIL_RAW` in the denominator) and whose
+        ``features`` hold the non-zero feature values and ``raw`` (beyond the first
+        eight: only ``match`` and ``raw``).
     """
     if not candidates:
         return []
-    scored = []
-    for c in candidates:
-        feats = candidate_features(c, ctx)
-        raw = sum(WEIGHTS.get(k, 0.0) * v for k, v in feats.items())
-        feats = {**c.features, **feats, "raw": raw}
-        scored.append((raw, c, feats))
-    top = max(s[0] for s in scored)
-    exps = [math.exp((raw - top) / _TEMPERATURE) for raw, _, _ in scored]
-    total = sum(exps)
-    out = [
-        Candidate(c.entry, c.matched_name, c.match, x / total, feats)
-        for (_, c, feats), x in zip(scored, exps, strict=True)
-    ]
-    out.sort(key=lambda c: (-c.features["raw"], -c.entry.population, c.entry.geonameid))
+    names, m = feature_matrix(candidates, ctx)
+    weights = np.array([WEIGHTS[k] for k in names])
+    raw = m @ weights
+    top = max(float(raw.max()), NIL_RAW)
+    exps = np.exp((raw - top) / _TEMPERATURE)
+    probs = exps / (exps.sum() + math.exp((NIL_RAW - top) / _TEMPERATURE))
+    pops = [c.entry.population for c in candidates]
+    rows, raw_l, prob_l = m.tolist(), raw.tolist(), probs.tolist()
+    order = sorted(range(len(candidates)), key=lambda i: (-raw_l[i], -pops[i], candidates[i].entry.geonameid))
+    out = []
+    imatch = names.index("match")
+    for rank, i in enumerate(order):
+        c = candidates[i]
+        feats = dict(c.features)
+        if rank < _FULL_FEATURES:
+            feats.update((k, v) for k, v in zip(names, rows[i], strict=True) if v or k in _ALWAYS)
+        else:  # the tail is only listed: keep its match quality and score
+            feats["match"] = rows[i][imatch]
+        feats["raw"] = raw_l[i]
+        out.append(Candidate(c.entry, c.matched_name, c.match, prob_l[i], feats, c.note))
     return out
+
+
+def nil_wins(ranked: Sequence[Candidate]) -> bool:
+    """Whether "none of the candidates" beats the best one (no candidate, or raw < NIL_RAW)."""
+    return not ranked or ranked[0].features.get("raw", 0.0) < NIL_RAW
 
 
 def confidence_of(ranked: Sequence[Candidate]) -> float:

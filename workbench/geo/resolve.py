@@ -3,16 +3,21 @@
 Steps (lookups here, scoring in :mod:`workbench.geo.rank`, text cues in
 :mod:`workbench.geo.context`):
 
-1. For each mention: cues (trigger word, country adjective) and gazetteer candidates.
+1. For each mention: cues (trigger word, country adjective) and candidates from the
+   extra layers (analyst pins win outright) and from the gazetteer (cached per name).
 2. Article evidence: countries and points of the *unambiguous* mentions (one exact
-   Arabic reading, or all readings in one country).
+   Arabic reading, or all readings in one country) and of analyst pins.
 3. First ranking of every mention; containers from «X في Y» are read from the ranked Y
    (a populated place as container stands for its admin-1 region).
 4. Final ranking with containers and one-sense-per-article support; mentions of the
-   same name end up in the same area (country + admin-1).
+   same name end up in the same area (country + admin-1). Mentions with the same name
+   and the same cues share one ranking.
 5. Container fallback: when the place must lie in a container but no candidate does,
-   it is placed at the container (``precision="region"``/``"country"``, uncertainty = its
-   radius). Mentions without any candidate are returned unresolved, never dropped.
+   or when "none of the candidates" wins (weak spelling matches far from the story),
+   it is placed at the container (``precision="region"``/``"country"``, uncertainty =
+   its radius) or left unresolved. Mentions are never dropped.
+6. One sense per article, on the results: a mention without cues of its own takes the
+   resolution of a same-name mention that has explicit evidence (container, adjective).
 """
 
 from __future__ import annotations
@@ -21,21 +26,34 @@ import logging
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.articles.normalize import normalize_key
 from workbench.errors import WorkbenchError
 from workbench.geo.context import MentionCues, mention_cues, next_mention_relation
 from workbench.geo.gazetteer import Gazetteer
+from workbench.geo.layers import PlaceLayer
 from workbench.geo.model import Candidate, GazetteerEntry, Precision, ResolvedPlace
 from workbench.geo.nisba import country_adjectives
-from workbench.geo.rank import RankingContext, confidence_of, is_inside, rank_candidates
+from workbench.geo.rank import (
+    RankingContext,
+    confidence_of,
+    haversine_km,
+    is_inside,
+    nil_wins,
+    rank_candidates,
+)
+from workbench.geo.translit import is_arabic
 
 __all__ = ["MAX_CANDIDATES", "MIN_MATCH_IN_CONTAINER", "point_uncertainty_km", "resolve_places"]
 
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 5
+# Candidates ranked per mention (best match quality and prominence first).
+LOOKUP_LIMIT = 30
+# Spelling-match candidates kept next to exact Arabic names.
+WEAK_WITH_EXACT = 6
 # Below this name-match quality a candidate inside the container is not trusted
 # (a historical name alone, 0.75 − 0.3, is not enough).
 MIN_MATCH_IN_CONTAINER = 0.55
@@ -53,11 +71,16 @@ class _Item:
     candidates: list[Candidate] = field(default_factory=list)
     ranked: list[Candidate] = field(default_factory=list)
     container: GazetteerEntry | None = None
+    pinned: Candidate | None = None
     error: str = ""
+
+    _key: str = ""
 
     @property
     def key(self) -> str:
-        return normalize_key(self.cues.core if self.cues else self.text)
+        if not self._key:
+            self._key = normalize_key(self.cues.core if self.cues else self.text)
+        return self._key
 
 
 def point_uncertainty_km(entry: GazetteerEntry) -> float:
@@ -68,20 +91,29 @@ def point_uncertainty_km(entry: GazetteerEntry) -> float:
     return round(max(1.0, min(30.0, math.sqrt(entry.population / 2000.0 / math.pi))), 1)
 
 
-def _lookup(gazetteer: Gazetteer, core: str) -> list[Candidate]:
-    cands = gazetteer.candidates(core)
-    if any(c.match == "arabic" for c in cands):
+def _prune(cands: list[Candidate]) -> list[Candidate]:
+    """With exact names found, keep only the best few spelling matches (they rarely win)."""
+    strong = [c for c in cands if c.match not in ("transliteration", "fuzzy")]
+    if not any(c.match == "arabic" and not c.features.get("common") for c in strong):
         return cands
+    weak = [c for c in cands if c.match in ("transliteration", "fuzzy")]
+    return strong + weak[:WEAK_WITH_EXACT]
+
+
+def _lookup(gazetteer: Gazetteer, core: str) -> list[Candidate]:
+    cands = gazetteer.candidates(core, limit=LOOKUP_LIMIT)
+    if any(c.match == "arabic" for c in cands):
+        return _prune(cands)
     # A proclitic glued to the name by the tokenizer: «وكورسك», «بكورسك», «للقاهرة».
     if core[:1] in _PROCLITICS and len(core) > 3:
         stripped = "ال" + core[2:] if core.startswith("لل") else core[1:]
         extra = [
-            Candidate(c.entry, c.matched_name, c.match, c.score - 0.05, {**c.features})
-            for c in gazetteer.candidates(stripped)
+            Candidate(c.entry, c.matched_name, c.match, c.score - 0.05, {**c.features}, c.note)
+            for c in gazetteer.candidates(stripped, limit=LOOKUP_LIMIT)
         ]
         seen = {c.entry.geonameid for c in cands}
         cands = cands + [c for c in extra if c.entry.geonameid not in seen]
-    return cands
+    return _prune(cands)
 
 
 @dataclass(frozen=True)
@@ -89,10 +121,16 @@ class _Evidence:
     """Countries and points of the article's unambiguous mentions, by mention name."""
 
     votes: dict[str, Counter[str]]
-    anchors: dict[str, list[tuple[float, float]]]
+    anchors: dict[str, list[tuple[float, float, str]]]
+    memo: dict[str, tuple[dict[str, float], list[tuple[float, float, str]]]] = field(default_factory=dict)
 
-    def for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float]]]:
+    def for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float, str]]]:
         """Evidence from the *other* names of the article (a name does not vote for itself)."""
+        if key not in self.memo:
+            self.memo[key] = self._for_item(key)
+        return self.memo[key]
+
+    def _for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float, str]]]:
         votes: Counter[str] = Counter()
         for k, v in self.votes.items():
             if k != key:
@@ -104,11 +142,18 @@ class _Evidence:
 
 
 def _article_evidence(items: Sequence[_Item]) -> _Evidence:
-    """Collect countries and points of the unambiguous mentions."""
+    """Collect countries and points of the unambiguous mentions and of analyst pins."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    anchors: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    anchors: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for it in items:
-        exact = [c for c in it.candidates if c.match == "arabic"]
+        if it.pinned is not None:
+            e = it.pinned.entry
+            if e.country_code:
+                votes[it.key][e.country_code] += 1
+            if (e.latitude, e.longitude, e.name) not in anchors[it.key]:
+                anchors[it.key].append((e.latitude, e.longitude, e.name))
+            continue
+        exact = [c for c in it.candidates if c.match == "arabic" and not c.features.get("common")]
         if not exact:
             continue
         countries = {c.entry.country_code for c in exact}
@@ -116,8 +161,10 @@ def _article_evidence(items: Sequence[_Item]) -> _Evidence:
             continue
         votes[it.key][countries.pop()] += 1
         places = [c.entry for c in exact if c.entry.kind not in ("country", "region")]
-        if len(places) == 1 and (places[0].latitude, places[0].longitude) not in anchors[it.key]:
-            anchors[it.key].append((places[0].latitude, places[0].longitude))
+        if len(places) == 1:
+            pt = (places[0].latitude, places[0].longitude, places[0].name)
+            if pt not in anchors[it.key]:
+                anchors[it.key].append(pt)
     return _Evidence(dict(votes), dict(anchors))
 
 
@@ -142,23 +189,58 @@ def _context(
         adjective_country=cues.adjective_country if cues else None,
         container=it.container,
         article_countries=shares,
-        anchors=anchors,
+        anchors=[(la, lo) for la, lo, _ in anchors],
         country_hints=hints,
         sense_support=support or {},
     )
 
 
-def _describe(c: Candidate, cues: MentionCues | None) -> str:
+def _rank_all(
+    items: Sequence[_Item],
+    evidence: _Evidence,
+    hints: tuple[str, ...],
+    support: dict[str, dict[tuple[str, str], float]] | None = None,
+    only: set[int] | None = None,
+) -> None:
+    """Rank every item (or those of ``only``); same name and cues share one ranking."""
+    memo: dict[tuple[object, ...], list[Candidate]] = {}
+    for it in items:
+        if only is not None and it.index not in only:
+            continue
+        if not it.candidates or it.pinned is not None:
+            it.ranked = []
+            continue
+        cues = it.cues
+        sig = (
+            it.key,
+            cues.trigger if cues else None,
+            cues.adjective_country if cues else None,
+            it.container.geonameid if it.container else None,
+        )
+        if sig not in memo:
+            sup = support.get(it.key) if support else None
+            memo[sig] = rank_candidates(it.candidates, _context(it, evidence, hints, sup))
+        it.ranked = memo[sig]
+
+
+def _describe(
+    c: Candidate, cues: MentionCues | None, anchors: Sequence[tuple[float, float, str]] = ()
+) -> str:
     e = c.entry
     f = c.features
     what = {
         "arabic": f"exact Arabic name «{c.matched_name}»",
-        "latin": f"exact Latin name {c.matched_name}",
+        "latin": f"Latin name {c.matched_name}",
         "transliteration": f"transliteration ≈ {c.matched_name} ({f.get('similarity', 0.0):.2f})",
         "fuzzy": f"spelling variant of «{c.matched_name}» ({f.get('similarity', 0.0):.2f})",
     }.get(c.match, c.match)
+    if c.match == "latin" and cues is not None and is_arabic(cues.core):
+        what += " (no Arabic name; same Latin name as places called so)"
     size = f", pop {e.population:,}" if e.population else ""
-    parts = [f"{what}; {e.kind} in {e.country_code}{size}"]
+    cap = " (capital)" if e.feature_code == "PPLC" else ""
+    parts = [f"{what}; {e.kind}{cap} in {e.country_code}{size}"]
+    if f.get("historical"):
+        parts.append("matched by a historical/foreign name")
     if cues and cues.trigger and f.get("kind", 0.0) > 0:
         parts.append(f"fits «{cues.trigger_word}»")
     if cues and cues.adjective_country and f.get("adjective", 0.0) > 0:
@@ -169,21 +251,34 @@ def _describe(c: Candidate, cues: MentionCues | None) -> str:
         parts.append(f"article is about {e.country_code}")
     if f.get("sense", 0.0) >= 0.5:
         parts.append("same place as other mentions")
+    if anchors and e.kind not in ("country", "region"):
+        d, name = min((haversine_km(e.latitude, e.longitude, la, lo), n) for la, lo, n in anchors)
+        if 0.5 < d < 500:
+            parts.append(f"{d:.0f} km from {name}")
     return "; ".join(parts)
 
 
-def _resolve_item(it: _Item) -> ResolvedPlace:
+def _resolve_item(it: _Item, anchors: Sequence[tuple[float, float, str]] = ()) -> ResolvedPlace:
+    if it.pinned is not None:
+        pin = it.pinned
+        return ResolvedPlace(
+            it.start, it.end, it.text, pin.entry, 1.0, (pin, *it.candidates[: MAX_CANDIDATES - 1]),
+            f"{pin.note}; analyst gazetteer", "exact", None,
+        )  # fmt: skip
     ranked = it.ranked
     top = ranked[:MAX_CANDIDATES]
     cont = it.container
     inside = [c for c in ranked if cont is not None and is_inside(c.entry, cont)]
+    nil = bool(ranked) and nil_wins(ranked)
     if cont is not None and (
         not inside
         or inside[0] is not ranked[0]
         or inside[0].features.get("match", 0.0) < MIN_MATCH_IN_CONTAINER
+        or nil
     ):
         kind = _KIND_WORDS.get(it.cues.trigger if it.cues and it.cues.trigger else "", "place")
-        reason = f"{kind} not in gazetteer; placed at container {cont.name}"
+        trig = f"«{it.cues.trigger_word}» + " if it.cues and it.cues.trigger_word else ""
+        reason = f"{trig}{cont.name}: {kind} not in gazetteer; placed at container {cont.name}"
         if ranked:
             best = ranked[0].entry
             if not is_inside(best, cont):
@@ -207,20 +302,25 @@ def _resolve_item(it: _Item) -> ResolvedPlace:
             "(Arabic names, transliteration and spelling variants tried)",
         )  # fmt: skip
     best = ranked[0]
+    if nil:
+        return ResolvedPlace(
+            it.start, it.end, it.text, None, 0.0, tuple(top),
+            f"only weak matches for «{it.cues.core if it.cues else it.text}»: best "
+            f"{best.entry.name} ({best.entry.country_code}, {best.match}) does not fit the "
+            "article's places; left unresolved",
+        )  # fmt: skip
     return ResolvedPlace(
         it.start, it.end, it.text, best.entry, confidence_of(ranked), tuple(top),
-        _describe(best, it.cues), "exact", point_uncertainty_km(best.entry),
+        _describe(best, it.cues, anchors), "exact", point_uncertainty_km(best.entry),
     )  # fmt: skip
 
 
 def _assign_containers(
-    text: str,
-    mentions: Sequence[tuple[int, int, str]],
+    relations: Sequence[tuple[int, str] | None],
     items: Sequence[_Item],
     gazetteer: Gazetteer,
 ) -> None:
     """Containers from «X في Y» / «X، Y» (Y a region or country) / «X وY في Z» (X gets Z)."""
-    relations = [next_mention_relation(text, mentions, it.index) for it in items]
     # Right to left, so that «X وY في Z» sees Y's container when X is handled.
     order = sorted(range(len(items)), key=lambda k: -items[k].start)
     for k in order:
@@ -256,11 +356,7 @@ def _sense_support(items: Sequence[_Item]) -> dict[str, dict[tuple[str, str], fl
         area = (top.entry.country_code, top.entry.admin1_code)
         by_key[it.key][area] += top.score
         by_key[it.key][(top.entry.country_code, "")] += top.score
-    return {
-        k: {a: v / counts[k] for a, v in areas.items()}
-        for k, areas in by_key.items()
-        if counts[k] > 1
-    }
+    return {k: {a: v / counts[k] for a, v in areas.items()} for k, areas in by_key.items() if counts[k] > 1}
 
 
 def _one_sense(items: Sequence[_Item]) -> None:
@@ -284,12 +380,60 @@ def _one_sense(items: Sequence[_Item]) -> None:
                 it.ranked = [same[0], *rest]
 
 
+def _explicit(it: _Item) -> bool:
+    """Whether the mention has its own evidence (container, adjective or a pin)."""
+    return it.pinned is not None or it.container is not None or bool(it.cues and it.cues.adjective_country)
+
+
+def _one_sense_results(items: Sequence[_Item], out: list[ResolvedPlace]) -> None:
+    """Give mentions without own evidence the resolution of an explicit same-name mention."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        if not it.error:
+            groups[it.key].append(k)
+    for ks in groups.values():
+        if len(ks) < 2:
+            continue
+        leads = [k for k in ks if _explicit(items[k]) and out[k].resolved]
+        if not leads:
+            continue
+        areas = {
+            (out[k].entry.country_code, out[k].entry.admin1_code)  # type: ignore[union-attr]
+            for k in leads
+        }
+        if len(areas) != 1:  # «طرابلس اللبنانية» and «طرابلس الليبية»: two senses
+            continue
+        lead = max(leads, key=lambda k: (out[k].precision == "exact", out[k].confidence))
+        src = out[lead]
+        for k in ks:
+            if k in leads:
+                continue
+            cur = out[k]
+            same = cur.entry is not None and (
+                cur.entry.geonameid == src.entry.geonameid  # type: ignore[union-attr]
+                or (cur.precision == "exact" and src.precision == "exact"
+                    and cur.entry.country_code == src.entry.country_code  # type: ignore[union-attr]
+                    and cur.entry.admin1_code == src.entry.admin1_code)  # type: ignore[union-attr]
+            )  # fmt: skip
+            if same:
+                continue
+            out[k] = replace(
+                src,
+                start=cur.start,
+                end=cur.end,
+                text=cur.text,
+                candidates=cur.candidates or src.candidates,
+                reason=f"one sense per article: same name as «{src.text}» at {src.start} ({src.reason})",
+            )
+
+
 def resolve_places(
     text: str,
     mentions: Sequence[tuple[int, int, str]],
     gazetteer: Gazetteer,
     *,
     country_hints: Sequence[str] = (),
+    extra_layers: Sequence[PlaceLayer] = (),
 ) -> list[ResolvedPlace]:
     """Resolve LOC mentions of ``text`` to places.
 
@@ -300,9 +444,13 @@ def resolve_places(
     mentions
         ``(start, end, label)`` character spans; the mention is ``text[start:end]``.
     gazetteer
-        An open :class:`~workbench.geo.gazetteer.Gazetteer`.
+        An open :class:`~workbench.geo.gazetteer.Gazetteer` (with its imported layers).
     country_hints
         ISO codes the analyst expects (e.g. ``("RU", "UA")``); a mild preference.
+    extra_layers
+        Further candidate sources, e.g. :class:`workbench.geo.layers.AnalystLayer` over
+        the findings store. A ``match="analyst"`` candidate (a pinned place) resolves the
+        mention outright (precision ``exact``, reason "pinned by analyst …").
 
     Returns
     -------
@@ -320,36 +468,47 @@ def resolve_places(
                 raise ValueError(f"span ({it.start}, {it.end}) outside the text")
             it.cues = mention_cues(text, it.start, it.end, table)
             core = it.cues.core
+            for layer in extra_layers:
+                extra = layer.candidates(it.text) or (layer.candidates(core) if core != it.text else [])
+                pins = [c for c in extra if c.match == "analyst"]
+                if pins:
+                    it.pinned = pins[0]
+                    break
             if core not in cache:
-                cache[core] = _lookup(gazetteer, core)
+                cands = _lookup(gazetteer, core)
+                for layer in extra_layers:
+                    seen = {c.entry.geonameid for c in cands}
+                    cands += [
+                        c
+                        for c in layer.candidates(core)
+                        if c.match != "analyst" and c.entry.geonameid not in seen
+                    ]
+                cache[core] = cands
             it.candidates = cache[core]
         except (WorkbenchError, ValueError, LookupError) as exc:
             log.warning("place mention %r failed: %s", it.text, exc)
             it.error = str(exc)
 
     evidence = _article_evidence(items)
-    for it in items:
-        it.ranked = rank_candidates(it.candidates, _context(it, evidence, hints))
-
-    _assign_containers(text, mentions, items, gazetteer)
-
-    support = _sense_support(items)
-    for it in items:
-        if it.candidates:
-            ctx = _context(it, evidence, hints, support.get(it.key))
-            it.ranked = rank_candidates(it.candidates, ctx)
+    # The first ranking only serves containers and one sense per article: skip the rest.
+    relations = [next_mention_relation(text, mentions, it.index) for it in items]
+    involved = {k for k, rel in enumerate(relations) if rel} | {rel[0] for rel in relations if rel}
+    names = Counter(it.key for it in items if not it.error)
+    involved |= {it.index for it in items if not it.error and names[it.key] > 1}
+    _rank_all(items, evidence, hints, only=involved)
+    _assign_containers(relations, items, gazetteer)
+    _rank_all(items, evidence, hints, _sense_support(items))
     _one_sense(items)
 
     out: list[ResolvedPlace] = []
     for it in items:
         if it.error:
-            out.append(
-                ResolvedPlace(it.start, it.end, it.text, None, 0.0, (), f"error: {it.error}")
-            )
+            out.append(ResolvedPlace(it.start, it.end, it.text, None, 0.0, (), f"error: {it.error}"))
             continue
         try:
-            out.append(_resolve_item(it))
+            out.append(_resolve_item(it, evidence.for_item(it.key)[1]))
         except (WorkbenchError, ValueError, LookupError) as exc:  # pragma: no cover - defensive
             log.warning("place mention %r failed: %s", it.text, exc)
             out.append(ResolvedPlace(it.start, it.end, it.text, None, 0.0, (), f"error: {exc}"))
+    _one_sense_results(items, out)
     return out

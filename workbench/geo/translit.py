@@ -46,9 +46,7 @@ __all__ = [
 
 _ARABIC_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-_LATIN_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ul"}
-)
+_LATIN_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ul"})
 
 # Arabic letter → skeleton class ("" = vowel or silent). Applied after normalize_key,
 # so أ/إ/آ are already ا, ة is ه, ى is ي and Persian letters are folded.
@@ -238,9 +236,7 @@ def skeleton_keys(name: str) -> tuple[str, ...]:
     if is_arabic(name):
         classes = [
             # A word-initial و is the consonant v/w (والنسيا Valencia, فولغوغراد is ف).
-            ("", "f")
-            if i == 0 and ch == "و"
-            else _AR_SKELETON_ALT.get(ch, (_AR_SKELETON.get(ch, ""),))
+            ("", "f") if i == 0 and ch == "و" else _AR_SKELETON_ALT.get(ch, (_AR_SKELETON.get(ch, ""),))
             for w in _arabic_words(name)
             for i, ch in enumerate(w)
         ]
