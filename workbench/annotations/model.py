@@ -369,7 +369,7 @@ class ArticleState:
     places
         ``entity_id -> PlaceState`` (see :meth:`place_for`, :meth:`active_places`).
     findings
-        In creation order.
+        Oldest first (by ``created``, then id).
     """
 
     article_id: str
@@ -953,7 +953,7 @@ class AddFinding(Change):
             created=at,
             updated=at,
         )
-        return replace(state, findings=(*state.findings, f))
+        return replace(state, findings=_sort_findings([*state.findings, f]))
 
 
 @dataclass(frozen=True)
@@ -1064,8 +1064,13 @@ class SetRecords(Change):
                     f"finding {f.id} targets entity {f.target.get('entity_id')!r}, which "
                     "would no longer exist; delete or retarget the finding first"
                 )
-        findings.sort(key=lambda f: f.created)  # stable: ties keep their order
-        return replace(new, findings=tuple(findings))
+        return replace(new, findings=_sort_findings(findings))
+
+
+def _sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
+    # Oldest first; the id breaks ties of one millisecond so that the order depends only on
+    # the set of findings, and a reverted deletion comes back in its place.
+    return tuple(sorted(findings, key=lambda f: (f.created, f.id)))
 
 
 def diff_records(
