@@ -193,7 +193,7 @@ def test_a_pin_joins_the_analyst_gazetteer_and_resolves_later_articles(store, id
     p = later.place_for(mid)
     assert (p.status, p.latitude, p.longitude, p.name) == ("machine", 51.25, 35.4, "Marino")
     assert p.candidates[0]["match"] == "analyst" and "tester" in p.reason
-    no = FindingsStore(store.path).open()
+    no = FindingsStore(store.location).open()
     try:
         third = other_analysis(OTHER_TEXT + " ")
         assert (
@@ -234,8 +234,8 @@ def test_default_path_and_env(monkeypatch, tmp_path) -> None:
 def test_unsupported_url_scheme(monkeypatch) -> None:
     from workbench.annotations import StoreError
 
-    monkeypatch.setenv("WORKBENCH_DB", "postgresql://db/x")
-    with pytest.raises(StoreError, match="not supported yet"):
+    monkeypatch.setenv("WORKBENCH_DB", "mysql://db/x")
+    with pytest.raises(StoreError, match="'mysql' is not supported"):
         FindingsStore()
 
 

@@ -1,14 +1,17 @@
-"""Storage backends of the findings store; all SQL lives in this module.
+"""Storage backends of the findings store: the interface, the schema, SQLite.
 
 :class:`~workbench.annotations.store.FindingsStore` holds the logic (revisions,
 diffs, stale-write checks) and talks to a backend through the small
-:class:`Backend` / :class:`Transaction` interface below, so that a PostgreSQL
-backend can be added later without touching the store.
+:class:`Backend` / :class:`Transaction` interface below. Two backends implement
+it: :class:`SQLiteBackend` here (one file, the embedded default) and
+:class:`~workbench.annotations.postgres.PostgresBackend` (a team server). All
+SQL lives in these two modules; the schema of both is the one migration list
+:data:`MIGRATIONS`, each step written once per dialect side by side.
 
-SQLite schema (``PRAGMA user_version`` = :data:`SCHEMA_VERSION`)
-----------------------------------------------------------------
+Schema (SQLite: ``PRAGMA user_version``; PostgreSQL: ``meta.schema_version``)
+-----------------------------------------------------------------------------
 ``meta(key PRIMARY KEY, value)``
-    ``app_id`` = :data:`APP_ID` (how a foreign SQLite file is recognised),
+    ``app_id`` = :data:`APP_ID` (how a foreign database is recognised),
     ``created``, ``schema_v{n}`` = when each migration ran.
 ``articles(id PRIMARY KEY, text, metadata JSON, state JSON, revision, created, updated,``
 ``title, n_findings)``
@@ -21,9 +24,10 @@ SQLite schema (``PRAGMA user_version`` = :data:`SCHEMA_VERSION`)
 ``article_id, entity_id)``
     Places pinned by analysts, keyed by the normalized mention; index on ``norm_name`` (v2).
 
-Migrations are the ordered list :data:`MIGRATIONS`; migration *n* (1-based)
-brings ``user_version`` from *n - 1* to *n* in one transaction. Before an
-existing file is migrated, a copy is saved next to it (``<name>.v{old}.bak``).
+Migration *n* (1-based) brings the schema from version *n - 1* to *n*, all
+steps in one transaction. Before an existing SQLite file is migrated, a copy is
+saved next to it (``<name>.v{old}.bak``); on PostgreSQL the DDL is
+transactional, so a failed migration leaves the old schema as it was.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from typing import Any, Protocol
 
 from workbench.annotations.errors import (
     CorruptStoreError,
+    StaleWriteError,
     StoreAccessError,
     StoreError,
     StoreVersionError,
@@ -53,6 +58,7 @@ __all__ = [
     "ArticleRow",
     "Backend",
     "HistoryRow",
+    "Migration",
     "SQLiteBackend",
     "Transaction",
 ]
@@ -110,7 +116,7 @@ class Transaction(Protocol):
     """Operations inside one write transaction (all or nothing)."""
 
     def get_article(self, article_id: str) -> ArticleRow | None:
-        """The article row, read inside the transaction."""
+        """The article row, read inside the transaction and locked until it ends."""
 
     def insert_article(self, row: ArticleRow) -> bool:
         """Insert unless present; whether it was inserted."""
@@ -124,7 +130,13 @@ class Transaction(Protocol):
         title: str,
         n_findings: int,
     ) -> None:
-        """Replace the state of an existing article."""
+        """Replace the state of an article stored at ``revision - 1``.
+
+        Raises
+        ------
+        StaleWriteError
+            The stored revision is not ``revision - 1`` (checked in the ``UPDATE`` itself).
+        """
 
     def insert_history(self, row: HistoryRow) -> int:
         """Append a history row; its id."""
@@ -140,6 +152,7 @@ class Backend(Protocol):
     """What :class:`~workbench.annotations.store.FindingsStore` needs from a database."""
 
     location: str
+    dialect: str
 
     def open(self) -> None:
         """Connect, check the file is ours and intact, migrate to the current schema."""
@@ -151,7 +164,12 @@ class Backend(Protocol):
         """The schema version of the open store."""
 
     def write(self) -> Any:
-        """Context manager yielding a :class:`Transaction` (exclusive for writers)."""
+        """Context manager yielding a :class:`Transaction`: committed on success, rolled back on error.
+
+        Two transactions that read the same article with
+        :meth:`Transaction.get_article` never interleave: the second waits for
+        the first and then reads what it committed.
+        """
 
     def get_article(self, article_id: str) -> ArticleRow | None:
         """The article row or ``None``."""
@@ -170,7 +188,29 @@ class Backend(Protocol):
 
 
 # ---------------------------------------------------------------------------
-# Schema and migrations (SQLite)
+# Schema and migrations, one list for both dialects
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema, written once per dialect.
+
+    Attributes
+    ----------
+    version
+        The schema version this step brings the database to.
+    summary
+        What the step does, for people reading ``meta`` or the docs.
+    sqlite
+        Runs the step on a SQLite connection (inside the migration transaction).
+    postgresql
+        Statements that do the same on PostgreSQL (inside the migration transaction).
+    """
+
+    version: int
+    summary: str
+    sqlite: Callable[[sqlite3.Connection], None]
+    postgresql: tuple[str, ...]
 
 
 def _migrate_v1(conn: sqlite3.Connection) -> None:
@@ -228,12 +268,82 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX analyst_places_source ON analyst_places(article_id, entity_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2]
+_PG_V1 = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        metadata JSON NOT NULL,
+        state JSON NOT NULL,
+        revision INTEGER NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL)""",
+    """CREATE TABLE history (
+        id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        analyst TEXT NOT NULL,
+        at TEXT NOT NULL,
+        change JSON NOT NULL,
+        before JSON NOT NULL,
+        after JSON NOT NULL,
+        UNIQUE (article_id, revision))""",
+    """CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'history is append-only'; END $$""",
+    """CREATE TRIGGER history_append_only BEFORE UPDATE ON history
+        FOR EACH ROW EXECUTE FUNCTION history_append_only()""",
+    """CREATE TABLE analyst_places (
+        id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        norm_name TEXT NOT NULL,
+        name TEXT NOT NULL,
+        latitude DOUBLE PRECISION NOT NULL,
+        longitude DOUBLE PRECISION NOT NULL,
+        country_code TEXT NOT NULL DEFAULT '',
+        analyst TEXT NOT NULL,
+        at TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL)""",
+    f"""INSERT INTO meta VALUES ('app_id', '{APP_ID}')
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value""",
+    """INSERT INTO meta VALUES ('created',
+        to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+        ON CONFLICT (key) DO NOTHING""",
+)
+
+_PG_V2 = (
+    "ALTER TABLE articles ADD COLUMN title TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE articles ADD COLUMN n_findings INTEGER NOT NULL DEFAULT 0",
+    """UPDATE articles SET
+        title = coalesce(metadata->>'title', ''),
+        n_findings = CASE json_typeof(state->'findings')
+            WHEN 'array' THEN json_array_length(state->'findings') ELSE 0 END""",
+    "CREATE INDEX articles_updated ON articles(updated)",
+    "CREATE INDEX analyst_places_norm ON analyst_places(norm_name)",
+    "CREATE INDEX analyst_places_source ON analyst_places(article_id, entity_id)",
+)
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "meta, articles, append-only history, analyst places", _migrate_v1, _PG_V1),
+    Migration(2, "articles.title and n_findings; indexes for listing and lookup", _migrate_v2, _PG_V2),
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def stale_write(article_id: str, expected: int, actual: int) -> StaleWriteError:
+    """The :class:`StaleWriteError` of a change based on ``expected`` when the store is at ``actual``."""
+    return StaleWriteError(
+        f"article {article_id} was changed elsewhere: it is at revision {actual}, your "
+        f"change was based on revision {expected} (another notebook, kernel or analyst "
+        "saved in between). Nothing was saved; reload with store.load(article_id), check, "
+        "and apply again.",
+        article_id=article_id,
+        expected_revision=expected,
+        actual_revision=actual,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -275,10 +385,13 @@ class _SQLiteTx:
         title: str,
         n_findings: int,
     ) -> None:
-        self._c.execute(
-            "UPDATE articles SET state=?, revision=?, updated=?, title=?, n_findings=? WHERE id=?",
-            (_dumps(state), revision, updated, title, n_findings, article_id),
+        cur = self._c.execute(
+            "UPDATE articles SET state=?, revision=?, updated=?, title=?, n_findings=?"
+            " WHERE id=? AND revision=?",
+            (_dumps(state), revision, updated, title, n_findings, article_id, revision - 1),
         )
+        if cur.rowcount != 1:
+            raise stale_write(article_id, revision - 1, self._b._revision(self._c, article_id))
 
     def insert_history(self, row: HistoryRow) -> int:
         cur = self._c.execute(
@@ -339,6 +452,7 @@ class SQLiteBackend:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
         self.location = str(self.path)
+        self.dialect = "sqlite"
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.RLock()
 
@@ -485,7 +599,7 @@ class SQLiteBackend:
             # Re-read inside the lock: another process may have migrated meanwhile.
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             for n in range(version + 1, target + 1):
-                MIGRATIONS[n - 1](conn)
+                MIGRATIONS[n - 1].sqlite(conn)
                 conn.execute(
                     "INSERT OR REPLACE INTO meta VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
                     (f"schema_v{n}",),
@@ -564,6 +678,11 @@ class SQLiteBackend:
         if r is None:
             return None
         return ArticleRow(r[0], r[1], json.loads(r[2]), json.loads(r[3]), int(r[4]), r[5], r[6], r[7], r[8])
+
+    @staticmethod
+    def _revision(conn: sqlite3.Connection, article_id: str) -> int:
+        r = conn.execute("SELECT revision FROM articles WHERE id=?", (article_id,)).fetchone()
+        return -1 if r is None else int(r[0])
 
     def get_article(self, article_id: str) -> ArticleRow | None:
         """The article row or ``None``."""

@@ -12,18 +12,23 @@ Usage::
                             AddFinding(place_target("m:10:15"), "seen on video", ("ukraine",)),
                             expected_revision=state.revision)
 
-Where: ``FindingsStore(path)``; else ``$WORKBENCH_DB``; else
-``platformdirs.user_data_dir("arabic-osint-workbench")/findings.sqlite``.
+Where: ``FindingsStore(path_or_url)``; else ``$WORKBENCH_DB``; else
+``platformdirs.user_data_dir("arabic-osint-workbench")/findings.sqlite``. A file path
+(or ``sqlite:///path``) is an embedded SQLite store for one analyst's machine; a
+``postgresql://user@host:5432/db`` URL is a team store on a PostgreSQL server
+(:mod:`workbench.annotations.postgres`, see ``docs/team_store.md``). Both behave the same.
 
 Guarantees
 ----------
-- Every :meth:`FindingsStore.apply` is one transaction (``BEGIN IMMEDIATE``,
-  WAL, ``synchronous=FULL``): when it returns, the change is on disk with its
-  history entry; if the process dies before, nothing of it is.
+- Every :meth:`FindingsStore.apply` is one transaction (SQLite: ``BEGIN IMMEDIATE``,
+  WAL, ``synchronous=FULL``; PostgreSQL: ``SELECT ... FOR UPDATE`` of the article):
+  when it returns, the change is committed with its history entry (and the name of
+  its analyst); if the process dies before, nothing of it is.
 - Optimistic concurrency: ``expected_revision`` must equal the stored revision,
   else :class:`~workbench.annotations.errors.StaleWriteError` (W411) and nothing
-  is saved; reload with :meth:`FindingsStore.load` and apply again. Two kernels
-  editing one article never overwrite each other silently.
+  is saved; reload with :meth:`FindingsStore.load` and apply again. Two kernels,
+  or two analysts on one server, editing one article never overwrite each other
+  silently; :meth:`FindingsStore.load` always returns what others committed.
 - A damaged or foreign file raises
   :class:`~workbench.annotations.errors.CorruptStoreError` (W412) and is never
   modified or deleted; an unwritable location raises ``StoreAccessError`` (W413).
@@ -51,10 +56,10 @@ from workbench.annotations.backend import (
     Backend,
     HistoryRow,
     SQLiteBackend,
+    stale_write,
 )
 from workbench.annotations.errors import (
     InvalidChangeError,
-    StaleWriteError,
     StoreError,
     UnknownArticleError,
 )
@@ -83,7 +88,7 @@ DB_FILENAME = "findings.sqlite"
 
 
 def default_store_path() -> str:
-    """``$WORKBENCH_DB`` if set, else ``user_data_dir(...)/findings.sqlite``."""
+    """``$WORKBENCH_DB`` if set (a path or URL), else ``user_data_dir(...)/findings.sqlite``."""
     env = os.environ.get("WORKBENCH_DB")
     if env:
         return env
@@ -94,10 +99,18 @@ def default_store_path() -> str:
 
 def _make_backend(location: str) -> Backend:
     if "://" in location:
-        scheme = location.split("://", 1)[0].lower()
+        scheme, rest = location.split("://", 1)
+        scheme = scheme.lower().split("+", 1)[0]  # postgresql+psycopg:// (SQLAlchemy style)
         if scheme == "sqlite":  # sqlite:///abs/path or sqlite://rel/path
-            return SQLiteBackend(location.split("://", 1)[1])
-        raise StoreError(f"store URL scheme {scheme!r} is not supported yet; set WORKBENCH_DB to a file path")
+            return SQLiteBackend(rest)
+        if scheme in ("postgresql", "postgres"):
+            from workbench.annotations.postgres import PostgresBackend
+
+            return PostgresBackend(f"postgresql://{rest}")
+        raise StoreError(
+            f"store URL scheme {scheme!r} is not supported; set WORKBENCH_DB to a SQLite file "
+            "path or a postgresql://user@host:5432/database URL"
+        )
     return SQLiteBackend(location)
 
 
@@ -207,8 +220,9 @@ class FindingsStore:
     Parameters
     ----------
     path
-        A SQLite file (created on :meth:`open`); ``None`` uses
-        :func:`default_store_path` (``$WORKBENCH_DB`` or the user data folder).
+        A SQLite file (created on :meth:`open`), or the URL of a PostgreSQL
+        database (``postgresql://user@host:5432/db``) shared by a team; ``None``
+        uses :func:`default_store_path` (``$WORKBENCH_DB`` or the user data folder).
     analyst
         Name recorded with every change; defaults to ``getpass.getuser()``.
         Settable later through :attr:`analyst`.
@@ -216,13 +230,15 @@ class FindingsStore:
     Notes
     -----
     The constructor does no I/O; call :meth:`open` (or use ``with``). One store
-    object may be shared by the threads of a kernel; separate kernels or
-    processes open their own and are kept consistent by revisions.
+    object may be shared by the threads of a kernel; separate kernels,
+    processes or analysts open their own and are kept consistent by revisions.
+    :attr:`location` is the path, or the URL without its password.
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, analyst: str | None = None):
-        self.location = os.fspath(path) if path is not None else default_store_path()
-        self._backend: Backend = _make_backend(self.location)
+        where = os.fspath(path) if path is not None else default_store_path()
+        self._backend: Backend = _make_backend(where)
+        self.location = where if self._backend.dialect == "sqlite" else self._backend.location
         self._analyst = analyst
 
     # -- lifecycle ---------------------------------------------------------------
@@ -246,8 +262,21 @@ class FindingsStore:
 
     @property
     def path(self) -> Path:
-        """The database file."""
+        """The database file of a SQLite store.
+
+        Raises
+        ------
+        StoreError
+            For a server store, which has no file (see :attr:`location`).
+        """
+        if self._backend.dialect != "sqlite":
+            raise StoreError(f"the findings store {self.location} is on a server and has no file")
         return Path(self._backend.location)
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` (a file) or ``"postgresql"`` (a team server)."""
+        return self._backend.dialect
 
     def open(self) -> FindingsStore:
         """Open (creating or migrating) the store; returns ``self``.
@@ -255,11 +284,11 @@ class FindingsStore:
         Raises
         ------
         CorruptStoreError
-            The file is damaged or belongs to another program (left untouched).
+            The file (database) is damaged or belongs to another program (left untouched).
         StoreAccessError
-            The location cannot be created or written.
+            The location cannot be created or written; the server cannot be reached.
         StoreVersionError
-            The file was written by a newer workbench.
+            The store was written by a newer workbench.
         """
         self._backend.open()
         return self
@@ -432,15 +461,7 @@ class FindingsStore:
                     "open it first with store.open_article(analysis)"
                 )
             if row.revision != expected_revision:
-                raise StaleWriteError(
-                    f"article {article_id} was changed elsewhere: it is at revision "
-                    f"{row.revision}, your change was based on revision {expected_revision} "
-                    "(another notebook, kernel or analyst saved in between). Nothing was "
-                    "saved; reload with store.load(article_id), check, and apply again.",
-                    article_id=article_id,
-                    expected_revision=expected_revision,
-                    actual_revision=row.revision,
-                )
+                raise stale_write(article_id, expected_revision, row.revision)
             before = _state_from_row(row)
             after = change.apply(before)
             b, a = diff_records(before, after)
