@@ -1,14 +1,15 @@
-"""Hand-made analyses for the report tests (JSON-contract dicts; no pipeline, no gazetteer)."""
+"""Hand-made analyses for the report tests (JSON-contract dicts; no pipeline, no gazetteer).
+
+A uniquely named module (not ``conftest``) so tests can import its helpers whatever
+other test folders run in the same session.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "build"
@@ -144,32 +145,3 @@ def hostile_data() -> dict[str, Any]:
             {"target": HOSTILE, "note": HOSTILE, "tags": HOSTILE},
         ],
     }
-
-
-@pytest.fixture
-def sample() -> dict[str, Any]:
-    """The hand-made Kursk/Marino analysis."""
-    return sample_data()
-
-
-@pytest.fixture
-def hostile() -> dict[str, Any]:
-    """An analysis whose every untrusted string is an attack."""
-    return hostile_data()
-
-
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A headless Debian Chromium, offline, with a fresh profile (skips when absent)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-            offline=True,
-        )
-        yield ctx
-        ctx.close()

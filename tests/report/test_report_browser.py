@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BUILD, GENERATED_AT, HOSTILE
+from report_samples import BUILD, GENERATED_AT, HOSTILE
 
 from workbench.report import build_report, render_document
 from workbench.report.escape import BIDI_CONTROLS

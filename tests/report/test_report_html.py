@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 import pytest
-from conftest import GENERATED_AT, HOSTILE, SCRIPT_PAYLOADS, TEXT, TEXT_TRAPS, entity, place
-from htmltree import Node, parse
+from report_htmltree import Node, parse
+from report_samples import GENERATED_AT, HOSTILE, SCRIPT_PAYLOADS, TEXT, TEXT_TRAPS, entity, place
 
 from workbench.report import build_report, render_article, render_document, render_fragment
 from workbench.report.escape import BIDI_CONTROLS

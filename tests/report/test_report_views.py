@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from conftest import KURSK, TEXT, place, span
+from report_samples import KURSK, TEXT, place, span
 
 from workbench.report.views import (
     DEFAULT_RADIUS_KM,

@@ -58,10 +58,11 @@ body.wb-report{max-width:1400px;margin:0 auto;padding:1rem 1.25rem 3rem;color:#0
   font-family:system-ui,'Segoe UI',Tahoma,sans-serif;background:#fff}
 .wb-report h1{font-size:1.5rem;margin:.2em 0 .4em;overflow-wrap:anywhere}
 .wb-report h2{font-size:1.1rem;margin:1.4em 0 .4em;border-bottom:1px solid #e2e8f0}
-.wb-meta{display:grid;grid-template-columns:max-content 1fr;gap:.15em .8em;color:#334155;
-  font-size:.9rem;margin:0}
-.wb-meta dt{font-weight:600}
-.wb-meta dd{margin:0;overflow-wrap:anywhere}
+.wb-meta{color:#475569;font-size:.9rem}
+dl.wb-meta{display:grid;grid-template-columns:max-content 1fr;gap:.15em .8em;color:#334155;
+  margin:0}
+dl.wb-meta dt{font-weight:600}
+dl.wb-meta dd{margin:0;overflow-wrap:anywhere}
 .wb-report footer{margin-top:2em;color:#475569;font-size:.8rem;border-top:1px solid #e2e8f0;
   padding-top:.5em}
 .wb-status{position:sticky;bottom:0;background:#0f172a;color:#fff;padding:.4em .8em;
@@ -76,8 +77,8 @@ body.wb-report{max-width:1400px;margin:0 auto;padding:1rem 1.25rem 3rem;color:#0
   body.wb-report{padding:.5rem .6rem 3rem}
   .wb-table{font-size:.75rem}
   .wb-article{font-size:1rem;line-height:2}
-  .wb-meta{grid-template-columns:1fr}
-  .wb-meta dt{margin-top:.3em}
+  dl.wb-meta{grid-template-columns:1fr}
+  dl.wb-meta dt{margin-top:.3em}
 }
 @media print{
   body.wb-report{max-width:none;padding:0}
