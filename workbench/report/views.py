@@ -55,8 +55,6 @@ def place_status(place: Mapping[str, Any]) -> str:
     return s if s in PLACE_STATUSES else "auto"
 
 
-_status = place_status
-
 
 def normalize(data: Mapping[str, Any] | object) -> dict[str, Any]:
     """An analysis in the report's list shape, whatever shape it came in.
@@ -140,9 +138,8 @@ def _same(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> bool:
         return False
     skip = {"id", "origin", "deleted", "entity_id", "candidates"}
     keys = (set(old) | set(new)) - skip
-    return all(old.get(k) == new.get(k) for k in keys if k != "status") and place_status(
-        old
-    ) == place_status(new)
+    same_fields = all(old.get(k) == new.get(k) for k in keys if k != "status")
+    return same_fields and place_status(old) == place_status(new)
 
 
 def _span(x: Mapping[str, Any]) -> tuple[Any, Any]:
@@ -233,7 +230,7 @@ def map_points(places: Sequence[Mapping[str, Any]]) -> tuple[list[MapPoint], lis
     unmapped: list[int] = []
     for i, p in enumerate(places):
         c = _coords(p)
-        if c is None or _status(p) == "rejected":
+        if c is None or place_status(p) == "rejected":
             unmapped.append(i)
             continue
         approx = p.get("precision") in APPROXIMATE
@@ -247,14 +244,14 @@ def map_points(places: Sequence[Mapping[str, Any]]) -> tuple[list[MapPoint], lis
         if approx:
             radius = max((as_number(places[i].get("uncertainty_km")) or 0.0) for i in members)
             radius = radius if radius > 0 else DEFAULT_RADIUS_KM[str(first.get("precision"))]
-        status = max((_status(places[i]) for i in members), key=_STATUS_RANK.__getitem__)
+        status = max((place_status(places[i]) for i in members), key=_STATUS_RANK.__getitem__)
         point = MapPoint(f"p{n}", n, lat, lon, approx, radius, status, tuple(members))
         points.append(point)
         for i in members:
             keys[i] = point.key
     for i in unmapped:
         keys[i] = f"u{i}"
-        points.append(MapPoint(f"u{i}", 0, None, None, False, None, _status(places[i]), (i,)))
+        points.append(MapPoint(f"u{i}", 0, None, None, False, None, place_status(places[i]), (i,)))
     return points, keys
 
 
