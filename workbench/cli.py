@@ -89,10 +89,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from workbench.analysis import analyze
+    from workbench.report import build_report
 
-    result = analyze(args.article)
-    _write(result.to_html(), args.out)
+    _write(build_report(args.article), args.out)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
