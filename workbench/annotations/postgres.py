@@ -321,18 +321,24 @@ class PostgresBackend:
         return int(r[0]) if r else 0
 
     def _migrate(self, conn: psycopg.Connection[Any], target: int) -> None:
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            # Re-read under the lock: another analyst's process may have migrated meanwhile.
-            for n in range(self._version(conn) + 1, target + 1):
-                for sql in MIGRATIONS[n - 1].postgresql:
-                    conn.execute(sql)
-                for key, value_sql in ((f"schema_v{n}", _NOW_SQL), ("schema_version", f"'{n}'")):
-                    conn.execute(
-                        f"INSERT INTO meta VALUES (%s, {value_sql})"
-                        " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                        (key,),
-                    )
+        # A session lock taken before the transaction (not pg_advisory_xact_lock inside it):
+        # the transaction then starts after the previous holder's commit and sees its tables.
+        conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+        try:
+            with conn.transaction():
+                # Re-read under the lock: another analyst's process may have migrated meanwhile.
+                for n in range(self._version(conn) + 1, target + 1):
+                    for sql in MIGRATIONS[n - 1].postgresql:
+                        conn.execute(sql)
+                    for key, value_sql in ((f"schema_v{n}", _NOW_SQL), ("schema_version", f"'{n}'")):
+                        conn.execute(
+                            f"INSERT INTO meta VALUES (%s, {value_sql})"
+                            " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                            (key,),
+                        )
+        finally:
+            if not conn.broken:
+                conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
 
     def open(self, *, target_version: int = SCHEMA_VERSION) -> None:
         """Connect, check and migrate (to ``target_version``; lower only in tests).
@@ -411,10 +417,10 @@ class PostgresBackend:
                 "CREATE on the schema), and to the primary server, not a read-only replica"
             ) from None
         except pe.UniqueViolation as exc:
-            # history(article_id, revision) is unique: two writers of one revision.
+            # e.g. history(article_id, revision): two writers of one revision.
             raise StoreError(
-                f"the findings store {self.location} refused a concurrent save "
-                f"({_first_line(exc)}); nothing was saved: reload and apply again"
+                f"the findings store {self.location} refused the save ({_first_line(exc)}); "
+                "nothing was saved: reload and apply again"
             ) from None
         except psycopg.OperationalError as exc:
             if writing:
