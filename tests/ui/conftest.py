@@ -45,6 +45,4 @@ def make_app(tmp_path, analyzer):
 
     yield make
     for app in apps:
-        if app.store is not None:
-            app.store.close()
         app.close()

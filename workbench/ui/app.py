@@ -563,6 +563,12 @@ class Workbench(widgets.VBox):
             f'<span class="wb-status" style="color:{color};margin:0 1em">{escape_html(text)}</span>'
         )
 
+    def close(self) -> None:
+        """Close the widgets and the findings store (everything is already saved)."""
+        if self._store is not None:
+            self._store.close()
+        super().close()
+
     # -- static fallback ----------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any] | None:
         bundle = super()._repr_mimebundle_(**kwargs)
