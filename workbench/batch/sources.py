@@ -84,20 +84,20 @@ def item_from_record(record: Any, origin: str) -> BatchItem:
 
 
 def _iter_jsonl(path: Path) -> Iterator[BatchItem | ItemError]:
-    with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as f:
-        lineno = 0
-        while True:
-            origin = f"{path}:{lineno + 1}"
+    # Binary lines, decoded one by one: a line that is not UTF-8 fails alone.
+    with path.open("rb") as f:
+        for lineno, raw in enumerate(f, start=1):
+            origin = f"{path}:{lineno}"
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
             try:
-                line = f.readline()
+                line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                # The rest of the file cannot be decoded reliably: report and stop reading.
-                yield ItemError(origin, origin, "read", "UnicodeDecodeError", f"not UTF-8 ({exc.reason})")
-                return
-            if not line:
-                return
-            lineno += 1
-            if not line.strip():
+                yield ItemError(
+                    origin, origin, "read", "UnicodeDecodeError", f"not UTF-8 ({exc.reason})", "W107"
+                )
                 continue
             try:
                 yield item_from_record(json.loads(line), origin)

@@ -45,7 +45,11 @@ class PipelineSpec:
 
 @dataclass(slots=True)
 class BatchOutcome:
-    """Outcomes of one batch plus the worker's process id and resident memory."""
+    """Outcomes of one batch plus the worker's process id, resident memory and counters.
+
+    ``extra["loads"]`` is how many pipelines the worker process has built so far
+    (1 when the once-per-worker loading works).
+    """
 
     outcomes: list[Outcome]
     pid: int
@@ -141,4 +145,4 @@ def process_batch(items: list[BatchItem], spec: PipelineSpec) -> BatchOutcome:
             outcomes.append(result_from_analysis(item, analysis))
         except Exception as exc:
             outcomes.append(ItemError.from_exception(item.id, item.origin, "analyze", exc))
-    return BatchOutcome(outcomes, os.getpid(), rss_bytes())
+    return BatchOutcome(outcomes, os.getpid(), rss_bytes(), {"loads": float(LOAD_COUNT)})
