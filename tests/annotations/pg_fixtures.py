@@ -37,9 +37,11 @@ SERVER_USER = "postgres"  # the OS account the server runs as when we are root
 
 
 def find_pg_bindir() -> Path | None:
-    """The folder with ``initdb`` and ``pg_ctl`` (``$PG_BINDIR``, newest Debian version, or PATH)."""
+    """The folder of ``initdb`` and ``pg_ctl``: ``$PG_BINDIR``, else the newest Debian one, else PATH."""
     env = os.environ.get("PG_BINDIR")
-    candidates = [Path(env)] if env else []
+    if env:  # an explicit choice: no fallback
+        return Path(env) if (Path(env) / "initdb").is_file() and (Path(env) / "pg_ctl").is_file() else None
+    candidates: list[Path] = []
 
     def _version(path: str) -> int:
         part = Path(path).parent.parent.name
