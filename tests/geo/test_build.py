@@ -48,15 +48,11 @@ def test_existing_valid_file_is_kept_without_force(
     tiny_gazetteer_path: Path, tiny_sources: GazetteerSources
 ) -> None:
     before = tiny_gazetteer_path.stat().st_mtime_ns
-    assert build_gazetteer(tiny_gazetteer_path, sources=tiny_sources, progress=False) == (
-        tiny_gazetteer_path
-    )
+    assert build_gazetteer(tiny_gazetteer_path, sources=tiny_sources, progress=False) == (tiny_gazetteer_path)
     assert tiny_gazetteer_path.stat().st_mtime_ns == before
 
 
-def test_corrupt_file_raises_and_is_not_overwritten(
-    tmp_path: Path, tiny_sources: GazetteerSources
-) -> None:
+def test_corrupt_file_raises_and_is_not_overwritten(tmp_path: Path, tiny_sources: GazetteerSources) -> None:
     bad = tmp_path / "gazetteer-v1.sqlite"
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(GazetteerError, match="workbench gazetteer build") as err:
@@ -107,9 +103,7 @@ def test_default_path_follows_cache_env(tmp_path: Path, monkeypatch: pytest.Monk
     assert paths.data_dir() == tmp_path / "data" / "geo"
 
 
-def test_missing_geo_table_is_a_gazetteer_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_geo_table_is_a_gazetteer_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from workbench.geo.build import load_sources
 
     with pytest.raises(GazetteerError, match=r"admin1\.csv"):

@@ -36,9 +36,7 @@ def test_scores_are_probabilities_with_features() -> None:
     assert rank_candidates([], RankingContext()) == []
 
 
-@pytest.mark.parametrize(
-    ("trigger", "expected"), [(None, KURSK), ("city", KURSK), ("region", KURSK_OBLAST)]
-)
+@pytest.mark.parametrize(("trigger", "expected"), [(None, KURSK), ("city", KURSK), ("region", KURSK_OBLAST)])
 def test_trigger_word_chooses_city_or_region(trigger: str | None, expected) -> None:
     assert top([cand(KURSK), cand(KURSK_OBLAST, 0.95)], trigger=trigger) == expected
 
@@ -85,11 +83,7 @@ def test_is_inside() -> None:
 
 def test_confidence_is_lower_for_weak_or_contested_matches() -> None:
     sure = confidence_of(rank_candidates([cand(KURSK)], RankingContext()))
-    translit = confidence_of(
-        rank_candidates([cand(MARINO_ROME, 0.7, "transliteration")], RankingContext())
-    )
-    contested = confidence_of(
-        rank_candidates([cand(VAL_ES, 0.72), cand(VAL_VE, 0.72)], RankingContext())
-    )
+    translit = confidence_of(rank_candidates([cand(MARINO_ROME, 0.7, "transliteration")], RankingContext()))
+    contested = confidence_of(rank_candidates([cand(VAL_ES, 0.72), cand(VAL_VE, 0.72)], RankingContext()))
     assert 0.0 <= contested < translit < sure <= 1.0
     assert confidence_of([]) == 0.0

@@ -122,7 +122,7 @@ CREATE TABLE skeletons(
 """
 # Guards against a file written by another revision of this module with the same version.
 # Bump BUILD_REVISION when the build writes different content into the same tables.
-BUILD_REVISION = "3.1 common-word flags"
+BUILD_REVISION = "3.2 common-word flags, more country aliases"
 SCHEMA_HASH = hashlib.sha256((_SCHEMA + BUILD_REVISION).encode()).hexdigest()[:16]
 
 # Countries and regions are read by code (containers); populated places only by name.

@@ -102,7 +102,7 @@ def _trigger_of(word: str) -> tuple[str, str] | None:
     return None
 
 
-_NOISE = re.compile(r"[#_\d\u0660-\u0669]+")
+_NOISE = re.compile(r"[#_\d\u0660-\u0669\u200b-\u200f\u2060-\u2064\ufeff]+")
 
 
 def clean_mention(mention: str) -> str:

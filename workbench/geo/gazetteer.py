@@ -67,8 +67,11 @@ _DERIVED_PENALTY = 0.05
 _HISTORICAL_PENALTY = 0.3
 _COMMON_PENALTY = 0.35
 _ARABIC_MISMATCH_PENALTY = 0.15
+_KNOWN_ARABIC_PENALTY = 0.1
 # Distinct names kept from a skeleton query after string scoring (best first).
 _MAX_SKELETON_NAMES = 40
+_SAINT = ("سان", "سانت", "سانكت")
+_AREA_KINDS = frozenset({"country", "region", "district"})
 _MAX_SKELETON_PLACES = 400
 
 _PLACE_COLUMNS = (
@@ -426,6 +429,10 @@ class Gazetteer:
             core = strip_generic_words(name)
             if core and core != norm:
                 keys.append(core)
+            # San/Saint/Sankt: «سان بطرسبرغ» = «سانت بطرسبرغ».
+            first, _, rest = norm.partition(" ")
+            if rest and first in _SAINT:
+                keys += [f"{v} {rest}" for v in _SAINT if v != first]
             keys = list(dict.fromkeys(k2 for k in keys for k2 in (k, fold_arabic(k))))
         exact: list[GazetteerEntry] = []
         for i, key in enumerate(keys):
@@ -443,19 +450,27 @@ class Gazetteer:
         return ranked[:limit]
 
     def _same_latin_name(self, exact: Sequence[GazetteerEntry], offer: _Offer) -> None:
-        """Offer places without Arabic names that share the Latin name of exact matches."""
+        """Offer places without Arabic names that share the Latin name of exact matches.
+
+        Only places more populous than every exact populated-place match are offered: a
+        smaller namesake would lose to the exact match anyway (Manama, UAE vs Bahrain).
+        """
         latin = {fold_latin(e.name) for e in exact if e.kind not in ("country",)}
         if not latin or len(latin) > 3:
             return
+        floor = max((e.population for e in exact if e.kind not in _AREA_KINDS), default=0)
         marks = ",".join("?" * len(latin))
         rows = self._query(
             f"SELECT {_P_COLUMNS}, n.name, n.flags FROM names n "
             "JOIN places p ON p.geonameid = n.geonameid "
             f"WHERE n.script='latin' AND n.norm IN ({marks}) AND p.name_ar='' "
+            f"AND (n.flags & {FLAG_HISTORICAL | FLAG_DERIVED}) = 0 "
             "AND p.kind NOT IN ('country', 'region') ORDER BY p.population DESC LIMIT 50",
             sorted(latin),
         )
         for r in rows:
+            if r[7] <= floor:
+                continue
             q = _SAME_LATIN_QUALITY - _penalty(r[12])
             offer(_entry(r[:11]), r[11], "latin", q, 1.0, r[12])
 
@@ -503,13 +518,21 @@ class Gazetteer:
                 sim, match = accepted[(r[13], script)]
                 if match == "transliteration":
                     q = translit_quality(sim, len(keys[0])) - _penalty(r[12])
-                    # Known Arabic spellings that do not sound like the mention (Abidjan is
-                    # آبدجان, not أوبويان): Arabic writers would hardly use the mention.
-                    if r[14] and not set(r[14].split()) & mention_keys:
-                        q -= _ARABIC_MISMATCH_PENALTY
+                    # The place has Arabic names, none of them the mention (else it would be
+                    # an exact match): Arabic writers call it otherwise (Al-Kut is الكوت, not
+                    # الكويت). Worse when they do not even sound alike (Abidjan آبدجان).
+                    if r[14]:
+                        q -= _KNOWN_ARABIC_PENALTY
+                        if not set(r[14].split()) & mention_keys:
+                            q -= _ARABIC_MISMATCH_PENALTY
                 else:
-                    q = MATCH_QUALITY["fuzzy"] * (0.6 + 0.4 * sim) - _penalty(r[12])
+                    q = fuzzy_quality(sim) - _penalty(r[12])
                 offer(_entry(r[:11]), r[11], match, q, sim, r[12])
+
+
+def fuzzy_quality(similarity: float) -> float:
+    """Match quality of a same-script spelling variant (one letter off: ≈ 0.7)."""
+    return 0.8 - 1.2 * (1.0 - similarity)
 
 
 def translit_quality(similarity: float, skeleton_length: int) -> float:

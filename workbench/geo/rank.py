@@ -17,6 +17,8 @@ A candidate's score is a weighted sum of features in comparable ranges (roughly 
 ``weak_offside`` ``offside`` for transliteration/fuzzy matches only (a weak spelling match
                 far from the story: «باب الهوى» is not Babahoyo, Ecuador)
 ``remote``      0 within 150 km of the article's places, 1 from 1,000 km (weak matches only)
+``definite_translit`` 1 for a transliteration match of a mention with «ال» to a Latin name
+                without an Arabic article («المملكة» ≉ Malacca)
 
 The ranked candidates carry ``score`` = softmax probability over the mention's candidates
 *and a "none of them" option* whose raw score is :data:`NIL_RAW` (so scores sum to less
@@ -28,6 +30,7 @@ Distances to the article's places are computed for all candidates at once (numpy
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -51,36 +54,54 @@ __all__ = [
 
 WEIGHTS: dict[str, float] = {
     "match": 1.5,
-    "prominence": 1.5,
+    "prominence": 2.0,
     "kind": 1.0,
     "adjective": 1.0,
     "container": 1.0,
-    "article": 1.0,
+    "article": 0.8,
     "hint": 0.7,
     "proximity": 0.8,
     "sense": 1.0,
-    "capital": 0.6,
+    "capital": 1.0,
     "offside": -0.4,
     "weak_offside": -1.6,
     "remote": -1.0,
+    "definite_translit": -1.0,
 }
 # Raw score of "none of the candidates": a weak spelling match with nothing else for it.
 NIL_RAW = 1.2
 _WEAK = frozenset({"transliteration", "fuzzy"})
 _OFFSIDE_KM = 1500.0
+_LATIN_ARTICLE = re.compile(
+    r"(al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|es|et|ez|er|en|ul)[\s\-’'ʼ‘]", re.IGNORECASE
+)
 _ALWAYS = frozenset({"match", "prominence", "kind"})
 # Candidates (best first) whose every feature is kept for explanations.
 _FULL_FEATURES = 8
 
 # trigger → kind → fit. ``None`` is the bare mention: a bare country name is the country.
 KIND_FIT: dict[str | None, dict[str, float]] = {
-    None: {"country": 0.4, "region": -0.3, "city": 0.0, "town": -0.1, "village": -0.2},
-    "city": {"country": -1.0, "region": -0.8, "city": 0.6, "town": 0.4, "village": 0.0},
-    "town": {"country": -1.0, "region": -0.8, "city": -0.3, "town": 0.6, "village": 0.4},
-    "village": {"country": -1.0, "region": -1.0, "city": -1.0, "town": 0.3, "village": 0.8},
-    "region": {"country": -0.8, "region": 1.0, "city": -0.3, "town": -0.6, "village": -0.8},
-    "capital": {"country": -0.3, "region": -0.6, "city": 0.0, "town": -0.6, "village": -0.6},
-    "country": {"country": 1.0, "region": -0.8, "city": -0.8, "town": -0.8, "village": -0.8},
+    None: {"country": 0.8, "region": -0.3, "district": -0.5, "city": 0.0, "town": -0.1, "village": -0.2},
+    "city": {"country": -1.0, "region": -0.8, "district": -0.8, "city": 0.6, "town": 0.4, "village": 0.0},
+    "town": {"country": -1.0, "region": -0.8, "district": -0.8, "city": -0.3, "town": 0.6, "village": 0.4},
+    "village": {"country": -1.0, "region": -1.0, "district": -1.0, "city": -1.0, "town": 0.3, "village": 0.8},
+    "region": {"country": -0.8, "region": 1.0, "district": 0.6, "city": -0.3, "town": -0.6, "village": -0.8},
+    "capital": {
+        "country": -0.3,
+        "region": -0.6,
+        "district": -0.8,
+        "city": 0.0,
+        "town": -0.6,
+        "village": -0.6,
+    },
+    "country": {
+        "country": 1.0,
+        "region": -0.8,
+        "district": -0.8,
+        "city": -0.8,
+        "town": -0.8,
+        "village": -0.8,
+    },
 }
 _TEMPERATURE = 0.5
 
@@ -106,6 +127,12 @@ class RankingContext:
     sense_support
         ``(country_code, admin1_code)`` or ``(country_code, "")`` → support in [0, 1] from
         the other mentions of the same name (one sense per article).
+    near_boxes
+        ``(min_lon, min_lat, max_lon, max_lat)`` of the article's countries, widened: a
+        candidate inside one is not "offside" even when far from every anchor point.
+    definite
+        The mention carries the Arabic article «ال» (Arabic-origin names and common words
+        do; phonetic renderings of foreign names rarely do).
     """
 
     trigger: str | None = None
@@ -115,6 +142,8 @@ class RankingContext:
     anchors: Sequence[tuple[float, float]] = ()
     country_hints: Sequence[str] = ()
     sense_support: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    definite: bool = False
+    near_boxes: Sequence[tuple[float, float, float, float]] = ()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -187,9 +216,11 @@ def feature_matrix(
     pop = np.fromiter((e.population for e in entries), float, n)
     weak = np.array([c.match in _WEAK or bool(c.features.get("common")) for c in candidates], dtype=bool)
     m[:, col["match"]] = [float(c.features.get("match_quality", c.score)) for c in candidates]
-    m[:, col["prominence"]] = np.where(
-        is_country, 1.0, np.where(is_area, 0.75, np.minimum(1.0, np.log10(pop + 1.0) / 6.5))
-    )
+    # GeoNames writes 0 for "unknown": count it as a typical village, not as empty.
+    pop = np.where(pop > 0, pop, 300.0)
+    prom = np.where(is_country, 1.0, np.where(is_area, 0.75, np.minimum(1.0, np.log10(pop + 1.0) / 6.5)))
+    # «قرية X»: the writer already says it is small; size says little about which one.
+    m[:, col["prominence"]] = prom * (0.4 if ctx.trigger in ("village", "town") else 1.0)
     fit = KIND_FIT.get(ctx.trigger, KIND_FIT[None])
     m[:, col["kind"]] = [fit.get(k, 0.0) for k in kinds]
     capital = np.array([e.feature_code == "PPLC" for e in entries])
@@ -226,8 +257,18 @@ def feature_matrix(
             ]
         )
         off &= ~is_country & (dist > _OFFSIDE_KM)
+        if ctx.near_boxes and off.any():
+            lat_a = np.fromiter((e.latitude for e in entries), float, n)
+            lon_a = np.fromiter((e.longitude for e in entries), float, n)
+            for x0, y0, x1, y1 in ctx.near_boxes:
+                off &= ~((lon_a >= x0) & (lon_a <= x1) & (lat_a >= y0) & (lat_a <= y1))
         m[off, col["offside"]] = 1.0
         m[off & weak, col["weak_offside"]] = 1.0
+    if ctx.definite:
+        # «المملكة» is not Malacca: a definite Arabic word matched to a foreign name.
+        m[:, col["definite_translit"]] = [
+            c.match == "transliteration" and not _LATIN_ARTICLE.match(c.matched_name) for c in candidates
+        ]
     if ctx.sense_support:
         sup = ctx.sense_support
         m[:, col["sense"]] = [

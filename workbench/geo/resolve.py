@@ -22,19 +22,30 @@ Steps (lookups here, scoring in :mod:`workbench.geo.rank`, text cues in
 
 from __future__ import annotations
 
+import csv
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from workbench.articles.normalize import normalize_key
 from workbench.errors import WorkbenchError
-from workbench.geo.context import MentionCues, mention_cues, next_mention_relation
+from workbench.geo.context import (
+    MentionCues,
+    clean_mention,
+    following_adjective,
+    mention_cues,
+    next_mention_relation,
+    split_mention,
+)
 from workbench.geo.gazetteer import Gazetteer
 from workbench.geo.layers import PlaceLayer
 from workbench.geo.model import Candidate, GazetteerEntry, Precision, ResolvedPlace
 from workbench.geo.nisba import country_adjectives
+from workbench.geo.paths import data_dir
 from workbench.geo.rank import (
     RankingContext,
     confidence_of,
@@ -45,19 +56,32 @@ from workbench.geo.rank import (
 )
 from workbench.geo.translit import is_arabic
 
-__all__ = ["MAX_CANDIDATES", "MIN_MATCH_IN_CONTAINER", "point_uncertainty_km", "resolve_places"]
+__all__ = [
+    "MAX_CANDIDATES",
+    "MIN_MATCH_IN_CONTAINER",
+    "country_boxes",
+    "point_uncertainty_km",
+    "resolve_places",
+]
 
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 5
 # Candidates ranked per mention (best match quality and prominence first).
 LOOKUP_LIMIT = 30
+# A multi-word name with no candidate of this quality also tries its parts, at a discount.
+PARTIAL_BELOW = 0.7
+PARTIAL_FACTOR = 0.8
 # Spelling-match candidates kept next to exact Arabic names.
 WEAK_WITH_EXACT = 6
 # Below this name-match quality a candidate inside the container is not trusted
 # (a historical name alone, 0.75 − 0.3, is not enough).
 MIN_MATCH_IN_CONTAINER = 0.55
 _PROCLITICS = ("و", "ب", "ل", "ف", "ك")
+# Triggers that name a populated place count as one sense (قرية/بلدة/مدينة X and bare X
+# may still differ from «منطقة X» and «العاصمة X»).
+_SENSE_TRIGGER = {"village": "place", "town": "place", "city": "place", "region": "region",
+                  "capital": "capital", "country": "country"}  # fmt: skip
 _KIND_WORDS = {"village": "village", "town": "town", "city": "city", "capital": "city"}
 
 
@@ -82,6 +106,30 @@ class _Item:
             self._key = normalize_key(self.cues.core if self.cues else self.text)
         return self._key
 
+    @property
+    def sense_key(self) -> str:
+        """Name and trigger: «العاصمة الجزائر» and a bare «الجزائر» are two senses."""
+        trigger = self.cues.trigger if self.cues else None
+        return f"{self.key}|{_SENSE_TRIGGER.get(trigger or '', '')}"
+
+
+@lru_cache(maxsize=1)
+def country_boxes(margin_deg: float = 3.0) -> dict[str, tuple[float, float, float, float]]:
+    """Bounding boxes of the countries of ``data/geo/countries.csv``, widened by a margin."""
+    out: dict[str, tuple[float, float, float, float]] = {}
+    path = data_dir() / "countries.csv"
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            try:
+                x0, y0, x1, y1 = (float(v) for v in (r.get("bbox") or "").split())
+            except ValueError:
+                continue
+            m = margin_deg
+            out[r["iso_a2"]] = (x0 - m, y0 - m, x1 + m, y1 + m)
+    return out
+
 
 def point_uncertainty_km(entry: GazetteerEntry) -> float:
     """Rough radius of a place: a country's/region's radius, or a populated place's extent."""
@@ -97,7 +145,11 @@ def _prune(cands: list[Candidate]) -> list[Candidate]:
     if not any(c.match == "arabic" and not c.features.get("common") for c in strong):
         return cands
     weak = [c for c in cands if c.match in ("transliteration", "fuzzy")]
-    return strong + weak[:WEAK_WITH_EXACT]
+    # The best spelling matches, and the most populous ones (Valencia, Spain is «بلنسية»
+    # in GeoNames, so news' «فالنسيا» reaches it only by transliteration).
+    keep = weak[:WEAK_WITH_EXACT]
+    keep += sorted(weak[WEAK_WITH_EXACT:], key=lambda c: -c.entry.population)[:WEAK_WITH_EXACT]
+    return strong + keep
 
 
 def _lookup(gazetteer: Gazetteer, core: str) -> list[Candidate]:
@@ -113,7 +165,38 @@ def _lookup(gazetteer: Gazetteer, core: str) -> list[Candidate]:
         ]
         seen = {c.entry.geonameid for c in cands}
         cands = cands + [c for c in extra if c.entry.geonameid not in seen]
+    if not any(c.features.get("match_quality", 0.0) >= PARTIAL_BELOW for c in cands):
+        cands = cands + _partial(gazetteer, core, {c.entry.geonameid for c in cands})
     return _prune(cands)
+
+
+def _partial(gazetteer: Gazetteer, core: str, seen: set[int]) -> list[Candidate]:
+    """Candidates of the longest known part of a multi-word name, at a lower quality.
+
+    «مرفأ بيروت» → «بيروت» (a facility of the city), «روستوف على الدون» → «روستوف».
+    """
+    words = core.split()
+    for n in range(len(words) - 1, 0, -1):
+        for part in (" ".join(words[-n:]), " ".join(words[:n])):
+            # Not a bare preposition phrase («على الدون») nor a short word («باب»).
+            if len(part.replace(" ", "")) < 4 or part.split()[0] in _PARTICLES:
+                continue
+            found = [
+                c
+                for c in gazetteer.candidates(part, limit=LOOKUP_LIMIT)
+                if c.match in ("arabic", "latin") or c.features.get("similarity", 0.0) >= 0.9
+            ]
+            if found:
+                return [
+                    Candidate(
+                        c.entry, c.matched_name, c.match, c.score * PARTIAL_FACTOR,
+                        {**c.features, "match_quality": c.score * PARTIAL_FACTOR, "partial": 1.0},
+                        f"partial name «{part}» of «{core}»",
+                    )
+                    for c in found
+                    if c.entry.geonameid not in seen
+                ]  # fmt: skip
+    return []
 
 
 @dataclass(frozen=True)
@@ -141,6 +224,32 @@ class _Evidence:
         return shares, anchors
 
 
+_PARTICLES = frozenset(normalize_key(w) for w in ("على", "في", "من", "الى", "إلى", "عن", "قرب"))
+# Persian/Urdu letters: such a spelling is a foreign-language name (Pirot, Serbia «پیروت»).
+_FOREIGN_LETTERS = re.compile("[پچژگکیہۀھ]")
+
+
+def _dominant_country(exact: Sequence[Candidate]) -> str | None:
+    """The country of a name's exact readings when one country clearly dominates.
+
+    All readings in one country, or a country/region reading, or a populated place at
+    least ten times as populous as any reading elsewhere.
+    """
+    codes = {c.entry.country_code for c in exact}
+    if len(codes) == 1:
+        return codes.pop()
+    areas = {c.entry.country_code for c in exact if c.entry.kind == "country"}
+    if len(areas) == 1:
+        return areas.pop()
+    best: dict[str, int] = {}
+    for c in exact:
+        best[c.entry.country_code] = max(best.get(c.entry.country_code, 0), c.entry.population)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] >= 10 * max(ranked[1][1], 1):
+        return ranked[0][0]
+    return None
+
+
 def _article_evidence(items: Sequence[_Item]) -> _Evidence:
     """Collect countries and points of the unambiguous mentions and of analyst pins."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -153,13 +262,21 @@ def _article_evidence(items: Sequence[_Item]) -> _Evidence:
             if (e.latitude, e.longitude, e.name) not in anchors[it.key]:
                 anchors[it.key].append((e.latitude, e.longitude, e.name))
             continue
-        exact = [c for c in it.candidates if c.match == "arabic" and not c.features.get("common")]
+        exact = [
+            c
+            for c in it.candidates
+            if c.match == "arabic"
+            and not c.features.get("common")
+            and not c.features.get("partial")
+            and not _FOREIGN_LETTERS.search(c.matched_name)
+        ]
         if not exact:
             continue
-        countries = {c.entry.country_code for c in exact}
-        if len(countries) != 1:
+        code = _dominant_country(exact)
+        if code is None:
             continue
-        votes[it.key][countries.pop()] += 1
+        votes[it.key][code] += 1
+        exact = [c for c in exact if c.entry.country_code == code]
         places = [c.entry for c in exact if c.entry.kind not in ("country", "region")]
         if len(places) == 1:
             pt = (places[0].latitude, places[0].longitude, places[0].name)
@@ -184,7 +301,11 @@ def _context(
 ) -> RankingContext:
     cues = it.cues
     shares, anchors = evidence.for_item(it.key)
+    core = normalize_key(cues.core) if cues else ""
+    boxes = country_boxes()
     return RankingContext(
+        definite=core.startswith("ال") or core.startswith("لل"),
+        near_boxes=[boxes[cc] for cc in (*shares, *hints) if cc in boxes],
         trigger=cues.trigger if cues else None,
         adjective_country=cues.adjective_country if cues else None,
         container=it.container,
@@ -218,7 +339,7 @@ def _rank_all(
             it.container.geonameid if it.container else None,
         )
         if sig not in memo:
-            sup = support.get(it.key) if support else None
+            sup = support.get(it.sense_key) if support else None
             memo[sig] = rank_candidates(it.candidates, _context(it, evidence, hints, sup))
         it.ranked = memo[sig]
 
@@ -236,6 +357,8 @@ def _describe(
     }.get(c.match, c.match)
     if c.match == "latin" and cues is not None and is_arabic(cues.core):
         what += " (no Arabic name; same Latin name as places called so)"
+    if c.note:
+        what = f"{what} ({c.note})"
     size = f", pop {e.population:,}" if e.population else ""
     cap = " (capital)" if e.feature_code == "PPLC" else ""
     parts = [f"{what}; {e.kind}{cap} in {e.country_code}{size}"]
@@ -351,11 +474,11 @@ def _sense_support(items: Sequence[_Item]) -> dict[str, dict[tuple[str, str], fl
     for it in items:
         if not it.ranked:
             continue
-        counts[it.key] += 1
+        counts[it.sense_key] += 1
         top = it.ranked[0]
         area = (top.entry.country_code, top.entry.admin1_code)
-        by_key[it.key][area] += top.score
-        by_key[it.key][(top.entry.country_code, "")] += top.score
+        by_key[it.sense_key][area] += top.score
+        by_key[it.sense_key][(top.entry.country_code, "")] += top.score
     return {k: {a: v / counts[k] for a, v in areas.items()} for k, areas in by_key.items() if counts[k] > 1}
 
 
@@ -364,7 +487,7 @@ def _one_sense(items: Sequence[_Item]) -> None:
     groups: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
         if it.ranked and it.container is None:
-            groups[it.key].append(it)
+            groups[it.sense_key].append(it)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -390,7 +513,7 @@ def _one_sense_results(items: Sequence[_Item], out: list[ResolvedPlace]) -> None
     groups: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(items):
         if not it.error:
-            groups[it.key].append(k)
+            groups[it.sense_key].append(k)
     for ks in groups.values():
         if len(ks) < 2:
             continue
@@ -468,6 +591,15 @@ def resolve_places(
                 raise ValueError(f"span ({it.start}, {it.end}) outside the text")
             it.cues = mention_cues(text, it.start, it.end, table)
             core = it.cues.core
+            if it.cues.adjective and not following_adjective(text, it.end, table):
+                # The adjective was inside the span: «المملكة العربية السعودية» is a name.
+                whole, _, _ = split_mention(clean_mention(it.text) or it.text)
+                if whole != core:
+                    if whole not in cache:
+                        cache[whole] = _lookup(gazetteer, whole)
+                    if any(c.match == "arabic" for c in cache[whole]):
+                        it.cues = replace(it.cues, core=whole, adjective=None, adjective_country=None)
+                        core = whole
             for layer in extra_layers:
                 extra = layer.candidates(it.text) or (layer.candidates(core) if core != it.text else [])
                 pins = [c for c in extra if c.match == "analyst"]
