@@ -104,7 +104,8 @@ def _run_all(page, url: str, name: str) -> None:
     page.goto(f"{url}/lab/tree/{name}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
     _accept_kernel_dialog(page, 5)
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']:visible").first.wait_for(
+        timeout=60_000)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     _accept_kernel_dialog(page, 3)

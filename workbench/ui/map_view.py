@@ -105,8 +105,8 @@ def fit_view(places: Iterable[PlaceItem], *, width_px: int = 600,
     return ((s + n) / 2, (w + e) / 2), zoom
 
 
-class MapView(widgets.HBox):
-    """An ipyleaflet map and, beside it, the unresolved places and pin controls.
+class MapView(widgets.VBox):
+    """An ipyleaflet map and, under it, the unresolved places and pin controls.
 
     Parameters
     ----------
@@ -128,7 +128,7 @@ class MapView(widgets.HBox):
         self.map = lf.Map(layers=tuple(layers), center=(25.0, 30.0), zoom=2, scroll_wheel_zoom=True,
                          layout=widgets.Layout(height="420px", width="100%"))
         self.map.add(lf.ScaleControl(position="bottomleft"))
-        self.unresolved = widgets.Select(options=[], rows=6, layout=widgets.Layout(width="100%"))
+        self.unresolved = widgets.Select(options=[], rows=4, layout=widgets.Layout(width="100%"))
         self.pin_mode = widgets.ToggleButton(
             value=False, description="Pin on map", icon="map-pin",
             tooltip="Turn on, then click the map where the selected place is",
@@ -138,8 +138,8 @@ class MapView(widgets.HBox):
         self.hint = widgets.HTML()
         side = widgets.VBox(
             [widgets.HTML("<b>Unresolved places</b>"), self.unresolved, self.hint,
-             self.pin_name, self.pin_mode],
-            layout=widgets.Layout(width="32%", min_width="220px"),
+             widgets.HBox([self.pin_name, self.pin_mode])],
+            layout=widgets.Layout(width="100%"),
         )
         self.markers: dict[str, lf.Layer] = {}  # place id -> its marker or circle
         self._groups: list[list[PlaceItem]] = []
@@ -149,8 +149,7 @@ class MapView(widgets.HBox):
         self._shown: tuple[PlaceItem, ...] | None = None
         self.map.on_interaction(self._on_interaction)
         self.unresolved.observe(self._on_unresolved, names="value")
-        box = widgets.Box([self.map], layout=widgets.Layout(width="68%", min_width="320px"))
-        super().__init__([box, side], layout=widgets.Layout(width="100%", flex_flow="row wrap"))
+        super().__init__([self.map, side], layout=widgets.Layout(width="100%"))
 
     # -- callbacks ----------------------------------------------------------------------
     def on_pick(self, callback: Callable[[str], None]) -> None:
