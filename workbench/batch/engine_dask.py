@@ -79,6 +79,8 @@ class DaskEngine:
         Size of the local cluster when ``scheduler`` is ``None``.
     in_flight
         Batches queued per worker thread (bounds memory on the client and the cluster).
+    connect_timeout
+        Seconds to wait for the scheduler.
     """
 
     name = "dask"
@@ -90,11 +92,13 @@ class DaskEngine:
         spec: PipelineSpec | None = None,
         workers: int | None = None,
         in_flight: int = 2,
+        connect_timeout: float = 30.0,
     ) -> None:
         self.spec = spec or PipelineSpec()
         self._scheduler = scheduler
         self._n_local = workers
         self.in_flight = in_flight
+        self.connect_timeout = connect_timeout
         self._client: Any = None
         self._cluster: Any = None
         self._owns_client = False
@@ -114,8 +118,12 @@ class DaskEngine:
                 address = self._cluster.scheduler_address
             else:
                 address = str(self._scheduler)
+            import dask
+
+            t = f"{self.connect_timeout}s"
             try:
-                self._client = d.Client(address, timeout="30s")
+                with dask.config.set({"distributed.comm.timeouts.connect": t}):
+                    self._client = d.Client(address, timeout=t)
             except OSError as exc:
                 raise WorkbenchError(
                     f"could not reach the Dask scheduler at {address} ({exc}); start it with "
