@@ -125,19 +125,50 @@ def test_the_store_reconnects_after_losing_its_connection(pg_url, pg_cluster) ->
         store.apply(st.article_id, AddFinding(span_target(0, 3), "after"), expected_revision=0)
 
 
-def test_a_read_only_user_is_told_it_cannot_write(pg_url, pg_cluster) -> None:
-    with FindingsStore(pg_url, analyst="amal") as store:
+def test_a_read_only_login_is_told_it_cannot_write_and_the_documented_grants_let_it(
+    pg_url, pg_cluster
+) -> None:
+    with FindingsStore(pg_url, analyst="owner") as store:
         st = store.open_article(make_analysis())
     schema = pg_url.rsplit("%3D", 1)[1]
-    pg_cluster.admin(f"CREATE ROLE reader_{schema} LOGIN")
-    pg_cluster.admin(f"GRANT USAGE ON SCHEMA {schema} TO reader_{schema}")
-    pg_cluster.admin(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO reader_{schema}")
-    url = pg_url.replace("postgres@", f"reader_{schema}@")
-    with FindingsStore(url, analyst="reader") as ro:
+    role = f"amal_{schema}"
+    pg_cluster.admin(f"CREATE ROLE {role} LOGIN")
+    pg_cluster.admin(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+    pg_cluster.admin(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role}")
+    url = pg_url.replace("postgres@", f"{role}@")
+    with FindingsStore(url, analyst="amal") as ro:
         assert ro.load(st.article_id) == st  # reading works
         with pytest.raises(StoreAccessError, match="write access"):
             ro.apply(st.article_id, AddFinding(span_target(0, 3), "x"), expected_revision=0)
         assert ro.load(st.article_id).revision == 0
+    # the grants of docs/team_store.md
+    pg_cluster.admin(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {role}")
+    pg_cluster.admin(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {role}")
+    with FindingsStore(url, analyst="amal") as rw:
+        st = rw.apply(st.article_id, AddFinding(span_target(0, 3), "x"), expected_revision=0)
+        rw.apply(st.article_id, PinPlace(st.entities[0].id, 51.2, 35.4, "Marino"), expected_revision=1)
+        assert [h.analyst for h in rw.history(st.article_id)] == ["amal", "amal"]
+
+
+@fork
+def test_a_store_carried_into_a_forked_child_leaves_the_parents_connection_alone(pg_url) -> None:
+    with FindingsStore(pg_url, analyst="amal") as store:
+        st = store.open_article(make_analysis())
+        session = store._backend.conn.info.backend_pid
+        p = mp.get_context("fork").Process(target=_apply_in_child, args=(store, st.article_id))
+        p.start()
+        for _ in range(100):  # at the same time as the child: one shared socket would mix replies
+            assert store.load(st.article_id).article_id == st.article_id
+        p.join(timeout=60)
+        assert p.exitcode == 0
+        assert len(store.load(st.article_id).findings) == 20
+        assert store._backend.conn.info.backend_pid == session  # the parent's session survived
+
+
+def _apply_in_child(store: FindingsStore, article_id: str) -> None:
+    for i in range(20):
+        store.apply(article_id, AddFinding(span_target(0, 3), f"child {i}"), expected_revision=i)
+    store.close()
 
 
 # -- schema: migration, foreign and newer databases ----------------------------------------
