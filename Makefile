@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Caches (gazetteer) go inside the clone for tests; users get the platform cache dir.
 TEST_CACHE := $(CURDIR)/.cache
 
-.PHONY: setup gazetteer lab report test lint bench data clean
+.PHONY: setup gazetteer lab app report test lint bench data clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,6 +22,10 @@ gazetteer: setup
 lab: gazetteer
 	$(BIN)/jupyter lab notebooks/01_quickstart.ipynb
 
+# The workbench as a web app (no code cells shown).
+app: gazetteer
+	$(BIN)/voila notebooks/00_app.ipynb --strip_sources=True
+
 report: gazetteer
 	$(BIN)/workbench report sample:kursk_marino --out build/report.html
 
@@ -33,6 +37,9 @@ lint: setup
 
 bench: setup
 	WORKBENCH_CACHE_DIR=$(TEST_CACHE) $(BIN)/python benchmarks/bench_pipeline.py
+	WORKBENCH_CACHE_DIR=$(TEST_CACHE) $(BIN)/python benchmarks/bench_report.py
+	WORKBENCH_CACHE_DIR=$(TEST_CACHE) $(BIN)/python benchmarks/bench_store.py
+	WORKBENCH_CACHE_DIR=$(TEST_CACHE) $(BIN)/python benchmarks/bench_ui.py
 
 # Rebuild the committed derived data from ../shared (needs ../shared).
 data: setup

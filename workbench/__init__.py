@@ -21,6 +21,7 @@ __all__ = [
     "ArticleError",
     "GazetteerError",
     "PipelineError",
+    "Workbench",
     "WorkbenchError",
     "__version__",
     "analyze",
@@ -38,6 +39,7 @@ _LAZY = {
     "ArticleError": "workbench.errors",
     "GazetteerError": "workbench.errors",
     "PipelineError": "workbench.errors",
+    "Workbench": "workbench.ui",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,6 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from workbench.articles import list_samples, load_article
     from workbench.articles.model import Article
     from workbench.errors import ArticleError, GazetteerError, PipelineError, WorkbenchError
+    from workbench.ui import Workbench
 
 
 def __getattr__(name: str) -> Any:
