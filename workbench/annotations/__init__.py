@@ -4,9 +4,11 @@ Modules (dependencies point inward):
 
 - :mod:`workbench.annotations.model` — pure: :class:`ArticleState` and the typed
   changes (``SetLabel``, ``PinPlace``, ``AddFinding``...), :func:`initial_state`;
-- :mod:`workbench.annotations.store` — :class:`FindingsStore`, a versioned SQLite
-  file with history, optimistic concurrency and the analyst gazetteer;
-- :mod:`workbench.annotations.backend` — the SQL, behind a small interface;
+- :mod:`workbench.annotations.store` — :class:`FindingsStore`, a versioned store
+  with history, optimistic concurrency and the analyst gazetteer: a SQLite file,
+  or a PostgreSQL database shared by a team (``postgresql://`` URL);
+- :mod:`workbench.annotations.backend` — the interface, the migrations of both
+  dialects and SQLite; :mod:`workbench.annotations.postgres` — PostgreSQL;
 - :mod:`workbench.annotations.export` — W3C Web Annotation, GeoJSON, GeoPackage, CSV;
 - :mod:`workbench.annotations.errors` — ``W4xx`` errors.
 

@@ -398,8 +398,8 @@ class PostgresBackend:
 
     @contextmanager
     def _errors(self, *, writing: bool = False) -> Iterator[None]:
-        import psycopg
-        from psycopg import errors as pe
+        psycopg = _import_psycopg()
+        pe = psycopg.errors
 
         try:
             yield
