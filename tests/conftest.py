@@ -9,6 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("WORKBENCH_CACHE_DIR", str(ROOT / ".cache"))
+# Notebooks and apps under test save findings inside the clone, never in the user's data dir.
+os.environ.setdefault("WORKBENCH_DB", str(ROOT / ".cache" / "test-findings.sqlite"))
 
 SHARED = Path(os.environ.get("WORKBENCH_SHARED_DIR", ROOT.parent / "shared"))
 SEED_ARTICLE = SHARED / "seeds" / "kursk_article_ar.txt"
