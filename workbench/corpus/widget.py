@@ -156,7 +156,6 @@ class CorpusMap(widgets.VBox):
                 color="#1d4ed8",
                 fill_color="#3b82f6",
                 fill_opacity=0.6,
-                title=f"{c.name_ar or c.name} ({c.mentions})",
             )
             m.popup = widgets.HTML(
                 f'<div dir="auto"><b>{escape(c.name_ar or c.name or "")}</b> {escape(c.name or "")}<br>'
