@@ -13,6 +13,8 @@ Gold mentions are given to the resolver (the NER is not evaluated here). Scores:
 mentions resolved within 161 km (100 miles, the usual geoparsing radius) — unresolved
 mentions count as misses —, exact GeoNames-id accuracy where gold ids exist, median and
 mean error of the resolved mentions, share unresolved; the same per level/class.
+``acc_area`` also accepts a country/region answer whose radius covers the gold point
+(a country's representative point may lie 250 km from the one the gold set uses).
 """
 
 from __future__ import annotations
@@ -77,13 +79,16 @@ class _Group:
     with_id: int = 0
     id_hits: int = 0
 
-    def add(self, err: float | None, id_hit: bool | None) -> None:
+    within_area: int = 0
+
+    def add(self, err: float | None, id_hit: bool | None, radius_km: float = 0.0) -> None:
         self.n += 1
         if err is None:
             self.unresolved += 1
         else:
             self.errors.append(err)
             self.within += err <= RADIUS_KM
+            self.within_area += err <= max(RADIUS_KM, radius_km)
         if id_hit is not None:
             self.with_id += 1
             self.id_hits += id_hit
@@ -93,6 +98,7 @@ class _Group:
         return {
             "n": self.n,
             "acc_161km": round(self.within / self.n, 4) if self.n else None,
+            "acc_area": round(self.within_area / self.n, 4) if self.n else None,
             "exact_id_acc": round(self.id_hits / self.with_id, 4) if self.with_id else None,
             "n_with_id": self.with_id,
             "median_km": round(statistics.median(errs), 1) if errs else None,
@@ -208,10 +214,11 @@ def score(
                 else None
             )
             hit = None if m.geonameid is None else bool(p.entry and p.entry.geonameid == m.geonameid)
-            overall.add(err, hit)
-            by_level[m.level or "?"].add(err, hit)
+            radius = p.entry.radius_km if p.entry is not None else 0.0
+            overall.add(err, hit, radius)
+            by_level[m.level or "?"].add(err, hit, radius)
             if m.klass:
-                by_class[m.klass].add(err, hit)
+                by_class[m.klass].add(err, hit, radius)
             if err is None or err > RADIUS_KM:
                 worst.append((
                     err if err is not None else float("inf"),
@@ -275,14 +282,18 @@ def _row(name: str, g: dict[str, Any]) -> str:
         return "      -" if v is None else f"{v:7.1f}"
 
     return (
-        f"{name[:22]:22s} {g['n']:5d}  {pct(g['acc_161km'])}  {pct(g['exact_id_acc'])}"
+        f"{name[:22]:22s} {g['n']:5d}  {pct(g['acc_161km'])}  {pct(g['acc_area'])}"
+        f"  {pct(g['exact_id_acc'])}"
         f" {km(g['median_km'])} {km(g['mean_km'])}  {pct(g['unresolved'])}"
     )
 
 
 def format_report(report: EvalReport, *, title: str = "") -> str:
     """A plain-text table of the report (what ``workbench eval geo`` prints)."""
-    head = f"{'':22s} {'n':>5s}  {'@161km':>6s}  {'id acc':>6s} {'med km':>7s} {'mean km':>7s}  {'unres':>6s}"
+    head = (
+        f"{'':22s} {'n':>5s}  {'@161km':>6s}  {'@area':>6s}  {'id acc':>6s} {'med km':>7s}"
+        f" {'mean km':>7s}  {'unres':>6s}"
+    )
     lines = [title] if title else []
     lines += [head, _row("overall", report.overall)]
     if report.by_level:

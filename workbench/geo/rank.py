@@ -33,6 +33,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -45,6 +46,7 @@ __all__ = [
     "RankingContext",
     "candidate_features",
     "confidence_of",
+    "current_weights",
     "feature_matrix",
     "haversine_km",
     "is_inside",
@@ -180,6 +182,26 @@ def _prominence(e: GazetteerEntry) -> float:
     return min(1.0, math.log10(e.population + 1) / 6.5)
 
 
+@lru_cache(maxsize=1)
+def current_weights() -> tuple[dict[str, float], float]:
+    """The weights in use: the learned ones of ``data/geo/ranker_weights.json`` if present.
+
+    Features missing from the file keep their hand-set :data:`WEIGHTS` value; set
+    ``WORKBENCH_GEO_HAND_WEIGHTS=1`` to use the hand-set weights only.
+    """
+    import json
+    import os
+
+    from workbench.geo.paths import data_dir
+
+    path = data_dir() / "ranker_weights.json"
+    if os.environ.get("WORKBENCH_GEO_HAND_WEIGHTS") or not path.is_file():
+        return dict(WEIGHTS), NIL_RAW
+    data = json.loads(path.read_text(encoding="utf-8"))
+    weights = {k: float(data.get("weights", {}).get(k, v)) for k, v in WEIGHTS.items()}
+    return weights, float(data.get("nil_raw", NIL_RAW))
+
+
 def _min_distances_km(
     lats: np.ndarray, lons: np.ndarray, anchors: Sequence[tuple[float, float]]
 ) -> np.ndarray:
@@ -306,11 +328,12 @@ def rank_candidates(candidates: Sequence[Candidate], ctx: RankingContext) -> lis
     if not candidates:
         return []
     names, m = feature_matrix(candidates, ctx)
-    weights = np.array([WEIGHTS[k] for k in names])
+    table, nil_raw = current_weights()
+    weights = np.array([table[k] for k in names])
     raw = m @ weights
-    top = max(float(raw.max()), NIL_RAW)
+    top = max(float(raw.max()), nil_raw)
     exps = np.exp((raw - top) / _TEMPERATURE)
-    probs = exps / (exps.sum() + math.exp((NIL_RAW - top) / _TEMPERATURE))
+    probs = exps / (exps.sum() + math.exp((nil_raw - top) / _TEMPERATURE))
     pops = [c.entry.population for c in candidates]
     rows, raw_l, prob_l = m.tolist(), raw.tolist(), probs.tolist()
     order = sorted(range(len(candidates)), key=lambda i: (-raw_l[i], -pops[i], candidates[i].entry.geonameid))
@@ -330,7 +353,7 @@ def rank_candidates(candidates: Sequence[Candidate], ctx: RankingContext) -> lis
 
 def nil_wins(ranked: Sequence[Candidate]) -> bool:
     """Whether "none of the candidates" beats the best one (no candidate, or raw < NIL_RAW)."""
-    return not ranked or ranked[0].features.get("raw", 0.0) < NIL_RAW
+    return not ranked or ranked[0].features.get("raw", 0.0) < current_weights()[1]
 
 
 def confidence_of(ranked: Sequence[Candidate]) -> float:

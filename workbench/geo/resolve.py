@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from workbench.articles.normalize import normalize_key
 from workbench.errors import WorkbenchError
@@ -96,6 +97,7 @@ class _Item:
     ranked: list[Candidate] = field(default_factory=list)
     container: GazetteerEntry | None = None
     pinned: Candidate | None = None
+    ctx: RankingContext | None = None
     error: str = ""
 
     _key: str = ""
@@ -325,6 +327,7 @@ def _rank_all(
 ) -> None:
     """Rank every item (or those of ``only``); same name and cues share one ranking."""
     memo: dict[tuple[object, ...], list[Candidate]] = {}
+    ctxs: dict[tuple[object, ...], RankingContext] = {}
     for it in items:
         if only is not None and it.index not in only:
             continue
@@ -340,8 +343,11 @@ def _rank_all(
         )
         if sig not in memo:
             sup = support.get(it.sense_key) if support else None
-            memo[sig] = rank_candidates(it.candidates, _context(it, evidence, hints, sup))
+            ctx = _context(it, evidence, hints, sup)
+            memo[sig] = rank_candidates(it.candidates, ctx)
+            ctxs[sig] = ctx
         it.ranked = memo[sig]
+        it.ctx = ctxs[sig]
 
 
 def _describe(
@@ -557,6 +563,7 @@ def resolve_places(
     *,
     country_hints: Sequence[str] = (),
     extra_layers: Sequence[PlaceLayer] = (),
+    trace: list[Any] | None = None,
 ) -> list[ResolvedPlace]:
     """Resolve LOC mentions of ``text`` to places.
 
@@ -574,6 +581,10 @@ def resolve_places(
         Further candidate sources, e.g. :class:`workbench.geo.layers.AnalystLayer` over
         the findings store. A ``match="analyst"`` candidate (a pinned place) resolves the
         mention outright (precision ``exact``, reason "pinned by analyst …").
+    trace
+        When a list is given, the internal per-mention records (candidates, final ranking
+        context ``ctx``) are appended to it; used to train the ranker
+        (:mod:`workbench.geo.learn`).
 
     Returns
     -------
@@ -643,4 +654,6 @@ def resolve_places(
             log.warning("place mention %r failed: %s", it.text, exc)
             out.append(ResolvedPlace(it.start, it.end, it.text, None, 0.0, (), f"error: {exc}"))
     _one_sense_results(items, out)
+    if trace is not None:
+        trace.extend(items)
     return out
