@@ -34,6 +34,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check workbench tests benchmarks scripts
+	$(BIN)/mypy workbench
 
 bench: setup
 	WORKBENCH_CACHE_DIR=$(TEST_CACHE) $(BIN)/python benchmarks/bench_pipeline.py
