@@ -27,7 +27,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -207,6 +207,7 @@ class _Evidence:
 
     votes: dict[str, Counter[str]]
     anchors: dict[str, list[tuple[float, float, str]]]
+    adjectives: Counter[str] = field(default_factory=Counter)
     memo: dict[str, tuple[dict[str, float], list[tuple[float, float, str]]]] = field(default_factory=dict)
 
     def for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float, str]]]:
@@ -217,6 +218,8 @@ class _Evidence:
 
     def _for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float, str]]]:
         votes: Counter[str] = Counter()
+        for cc, n in self.adjectives.items():
+            votes[cc] += ADJECTIVE_VOTE * min(n, 3)
         for k, v in self.votes.items():
             if k != key:
                 votes.update(v)
@@ -226,6 +229,10 @@ class _Evidence:
         return shares, anchors
 
 
+# A nationality adjective somewhere in the article counts this much as a country vote
+# (a place mention counts 1); at most three per country.
+ADJECTIVE_VOTE = 0.5
+_PUNCT = '،,.:;؛!?؟"“”«»()[]'
 _PARTICLES = frozenset(normalize_key(w) for w in ("على", "في", "من", "الى", "إلى", "عن", "قرب"))
 # Persian/Urdu letters: such a spelling is a foreign-language name (Pirot, Serbia «پیروت»).
 _FOREIGN_LETTERS = re.compile("[پچژگکیہۀھ]")
@@ -252,7 +259,31 @@ def _dominant_country(exact: Sequence[Candidate]) -> str | None:
     return None
 
 
-def _article_evidence(items: Sequence[_Item]) -> _Evidence:
+def adjective_countries(text: str, table: Mapping[str, str]) -> Counter[str]:
+    """Countries named by nationality adjectives anywhere in the text («الأردني» → JO).
+
+    Examples
+    --------
+    >>> from workbench.geo.nisba import country_adjectives
+    >>> adjective_countries("بحث مع نظيره الأردني في عمان", country_adjectives())
+    Counter({'JO': 1})
+    """
+    words = [w.strip(_PUNCT) for w in normalize_key(text).split()]
+    found: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        two = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+        if two in table:
+            found[table[two]] += 1
+            i += 2
+            continue
+        if words[i] in table:
+            found[table[words[i]]] += 1
+        i += 1
+    return found
+
+
+def _article_evidence(items: Sequence[_Item], adjectives: Counter[str] | None = None) -> _Evidence:
     """Collect countries and points of the unambiguous mentions and of analyst pins."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     anchors: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
@@ -284,7 +315,7 @@ def _article_evidence(items: Sequence[_Item]) -> _Evidence:
             pt = (places[0].latitude, places[0].longitude, places[0].name)
             if pt not in anchors[it.key]:
                 anchors[it.key].append(pt)
-    return _Evidence(dict(votes), dict(anchors))
+    return _Evidence(dict(votes), dict(anchors), adjectives or Counter())
 
 
 def _container_from(entry: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -632,7 +663,7 @@ def resolve_places(
             log.warning("place mention %r failed: %s", it.text, exc)
             it.error = str(exc)
 
-    evidence = _article_evidence(items)
+    evidence = _article_evidence(items, adjective_countries(text, table))
     # The first ranking only serves containers and one sense per article: skip the rest.
     relations = [next_mention_relation(text, mentions, it.index) for it in items]
     involved = {k for k, rel in enumerate(relations) if rel} | {rel[0] for rel in relations if rel}
