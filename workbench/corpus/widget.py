@@ -146,7 +146,7 @@ class CorpusMap(widgets.VBox):
         """Redraw the markers for the current date range."""
         counts = self.index.place_counts(date_from=self.date_from, date_to=self.date_to)
         top = max((c.mentions for c in counts), default=0)
-        self.layer.clear_layers()
+        self.layer.clear()
         self.markers = {}
         for c in counts:
             m = lf.CircleMarker(
