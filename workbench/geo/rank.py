@@ -48,6 +48,7 @@ __all__ = [
     "confidence_of",
     "current_weights",
     "feature_matrix",
+    "feature_rows",
     "haversine_km",
     "is_inside",
     "nil_wins",
@@ -77,6 +78,8 @@ _OFFSIDE_KM = 1500.0
 _LATIN_ARTICLE = re.compile(
     r"(al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|es|et|ez|er|en|ul)[\s\-’'ʼ‘]", re.IGNORECASE
 )
+_COLUMNS = {k: i for i, k in enumerate(WEIGHTS)}
+_AREAS = frozenset({"country", "region", "district"})
 _ALWAYS = frozenset({"match", "prominence", "kind"})
 # Candidates (best first) whose every feature is kept for explanations.
 _FULL_FEATURES = 8
@@ -214,90 +217,102 @@ def _min_distances_km(
     return d.min(axis=1)
 
 
+def feature_rows(candidates: Sequence[Candidate], ctx: RankingContext) -> list[list[float]]:
+    """Feature values of all candidates of a mention, one row per candidate.
+
+    The columns are the keys of :data:`WEIGHTS`. Plain Python except the distances to the
+    article's places (numpy): mentions have a few dozen candidates at most, where list
+    arithmetic beats array set-up.
+    """
+    n = len(candidates)
+    if n == 0:
+        return []
+    col = _COLUMNS
+    k = len(col)
+    rows = [[0.0] * k for _ in range(n)]
+    entries = [c.entry for c in candidates]
+    fit = KIND_FIT.get(ctx.trigger, KIND_FIT[None])
+    # «قرية X»: the writer already says it is small; size says little about which one.
+    prom_scale = 0.4 if ctx.trigger in ("village", "town") else 1.0
+    capital_value = 0.0
+    if ctx.trigger in (None, "city", "capital"):
+        capital_value = 0.5 if ctx.trigger is None else 1.0  # bare «جيبوتي» stays the country
+    points = [i for i, e in enumerate(entries) if e.kind not in _AREAS]
+    dist: list[float] = [math.inf] * n
+    if ctx.anchors and points:
+        lats = np.fromiter((entries[i].latitude for i in points), float, len(points))
+        lons = np.fromiter((entries[i].longitude for i in points), float, len(points))
+        for i, d in zip(points, _min_distances_km(lats, lons, ctx.anchors).tolist(), strict=True):
+            dist[i] = d
+    arts, hints, adj = ctx.article_countries, ctx.country_hints, ctx.adjective_country
+    sup = ctx.sense_support
+    i_match, i_prom, i_kind, i_cap = col["match"], col["prominence"], col["kind"], col["capital"]
+    for i, (c, e, row) in enumerate(zip(candidates, entries, rows, strict=True)):
+        f = c.features
+        weak = c.match in _WEAK or bool(f.get("common") or f.get("partial"))
+        row[i_match] = float(f.get("match_quality", c.score))
+        if e.kind == "country":
+            prom = 1.0
+        elif e.kind == "region":
+            prom = 0.75
+        elif e.kind == "district":
+            prom = 0.5
+        else:
+            # GeoNames writes 0 for "unknown": count it as a typical village, not as empty.
+            prom = min(1.0, math.log10((e.population or 300) + 1.0) / 6.5)
+        row[i_prom] = prom * prom_scale
+        row[i_kind] = fit.get(e.kind, 0.0)
+        if e.feature_code == "PPLC":
+            if ctx.trigger == "capital":
+                row[i_kind] = 1.2
+            row[i_cap] = capital_value
+        cc = e.country_code
+        if adj:
+            row[col["adjective"]] = 1.0 if cc == adj else -1.2
+        if ctx.container is not None:
+            row[col["container"]] = 1.0 if is_inside(e, ctx.container) else -2.0
+        row[col["article"]] = float(arts.get(cc, 0.0))
+        if hints and cc in hints:
+            row[col["hint"]] = 1.0
+        d = dist[i]
+        if d != math.inf:
+            row[col["proximity"]] = math.exp(-d / 400.0)
+            if weak:
+                row[col["remote"]] = min(1.0, max(0.0, (d - 150.0) / 850.0))
+        if (
+            arts
+            and cc not in arts
+            and cc not in hints
+            and cc != adj
+            and e.kind != "country"
+            and d > _OFFSIDE_KM
+            and not any(
+                x0 <= e.longitude <= x1 and y0 <= e.latitude <= y1 for x0, y0, x1, y1 in ctx.near_boxes
+            )
+        ):
+            row[col["offside"]] = 1.0
+            if weak:
+                row[col["weak_offside"]] = 1.0
+        # «المملكة» is not Malacca: a definite Arabic word matched to a foreign name.
+        if ctx.definite and c.match == "transliteration" and not _LATIN_ARTICLE.match(c.matched_name):
+            row[col["definite_translit"]] = 1.0
+        if sup:
+            row[col["sense"]] = max(sup.get((cc, e.admin1_code), 0.0), 0.5 * sup.get((cc, ""), 0.0))
+    return rows
+
+
 def feature_matrix(
     candidates: Sequence[Candidate], ctx: RankingContext
 ) -> tuple[tuple[str, ...], np.ndarray]:
-    """Feature values of all candidates of a mention at once (see the module docstring).
+    """Feature values of all candidates of a mention as a matrix (see the module docstring).
 
     Returns
     -------
     names, matrix
         The feature names (the keys of :data:`WEIGHTS`) and an ``(n, k)`` float matrix.
     """
-    n = len(candidates)
-    names = tuple(WEIGHTS)
-    col = {k: i for i, k in enumerate(names)}
-    m = np.zeros((n, len(names)))
-    if n == 0:
-        return names, m
-    entries = [c.entry for c in candidates]
-    kinds = [e.kind for e in entries]
-    codes = [e.country_code for e in entries]
-    is_country = np.array([k == "country" for k in kinds])
-    is_area = is_country | np.array([k == "region" for k in kinds])
-    pop = np.fromiter((e.population for e in entries), float, n)
-    weak = np.array([c.match in _WEAK or bool(c.features.get("common")) for c in candidates], dtype=bool)
-    m[:, col["match"]] = [float(c.features.get("match_quality", c.score)) for c in candidates]
-    # GeoNames writes 0 for "unknown": count it as a typical village, not as empty.
-    pop = np.where(pop > 0, pop, 300.0)
-    prom = np.where(is_country, 1.0, np.where(is_area, 0.75, np.minimum(1.0, np.log10(pop + 1.0) / 6.5)))
-    # «قرية X»: the writer already says it is small; size says little about which one.
-    m[:, col["prominence"]] = prom * (0.4 if ctx.trigger in ("village", "town") else 1.0)
-    fit = KIND_FIT.get(ctx.trigger, KIND_FIT[None])
-    m[:, col["kind"]] = [fit.get(k, 0.0) for k in kinds]
-    capital = np.array([e.feature_code == "PPLC" for e in entries])
-    if ctx.trigger == "capital":
-        m[capital, col["kind"]] = 1.2
-    if ctx.trigger in (None, "city", "capital"):
-        # Bare: half, so that a bare «جيبوتي» stays the country.
-        m[capital, col["capital"]] = 0.5 if ctx.trigger is None else 1.0
-    if ctx.adjective_country:
-        m[:, col["adjective"]] = [1.0 if cc == ctx.adjective_country else -1.2 for cc in codes]
-    if ctx.container is not None:
-        m[:, col["container"]] = [1.0 if is_inside(e, ctx.container) else -2.0 for e in entries]
-    m[:, col["article"]] = [float(ctx.article_countries.get(cc, 0.0)) for cc in codes]
-    if ctx.country_hints:
-        m[:, col["hint"]] = [1.0 if cc in ctx.country_hints else 0.0 for cc in codes]
-    dist = np.full(n, np.inf)
-    points = ~is_area
-    if ctx.anchors and points.any():
-        idx = np.flatnonzero(points)
-        lats = np.fromiter((entries[i].latitude for i in idx), float, len(idx))
-        lons = np.fromiter((entries[i].longitude for i in idx), float, len(idx))
-        dist[idx] = _min_distances_km(lats, lons, ctx.anchors)
-        m[idx, col["proximity"]] = np.exp(-dist[idx] / 400.0)
-        remote = np.clip((dist - 150.0) / 850.0, 0.0, 1.0)
-        sel = points & weak
-        m[sel, col["remote"]] = remote[sel]
-    if ctx.article_countries:
-        off = np.array(
-            [
-                cc not in ctx.article_countries
-                and cc not in ctx.country_hints
-                and cc != ctx.adjective_country
-                for cc in codes
-            ]
-        )
-        off &= ~is_country & (dist > _OFFSIDE_KM)
-        if ctx.near_boxes and off.any():
-            lat_a = np.fromiter((e.latitude for e in entries), float, n)
-            lon_a = np.fromiter((e.longitude for e in entries), float, n)
-            for x0, y0, x1, y1 in ctx.near_boxes:
-                off &= ~((lon_a >= x0) & (lon_a <= x1) & (lat_a >= y0) & (lat_a <= y1))
-        m[off, col["offside"]] = 1.0
-        m[off & weak, col["weak_offside"]] = 1.0
-    if ctx.definite:
-        # «المملكة» is not Malacca: a definite Arabic word matched to a foreign name.
-        m[:, col["definite_translit"]] = [
-            c.match == "transliteration" and not _LATIN_ARTICLE.match(c.matched_name) for c in candidates
-        ]
-    if ctx.sense_support:
-        sup = ctx.sense_support
-        m[:, col["sense"]] = [
-            max(sup.get((e.country_code, e.admin1_code), 0.0), 0.5 * sup.get((e.country_code, ""), 0.0))
-            for e in entries
-        ]
-    return names, m
+    rows = feature_rows(candidates, ctx)
+    return tuple(WEIGHTS), np.array(rows, dtype=float).reshape(len(rows), len(WEIGHTS))
 
 
 def candidate_features(c: Candidate, ctx: RankingContext) -> dict[str, float]:
@@ -327,15 +342,16 @@ def rank_candidates(candidates: Sequence[Candidate], ctx: RankingContext) -> lis
     """
     if not candidates:
         return []
-    names, m = feature_matrix(candidates, ctx)
+    names = tuple(WEIGHTS)
+    rows = feature_rows(candidates, ctx)
     table, nil_raw = current_weights()
-    weights = np.array([table[k] for k in names])
-    raw = m @ weights
-    top = max(float(raw.max()), nil_raw)
-    exps = np.exp((raw - top) / _TEMPERATURE)
-    probs = exps / (exps.sum() + math.exp((nil_raw - top) / _TEMPERATURE))
+    weights = [table[k] for k in names]
+    raw_l = [sum(w * v for w, v in zip(weights, row, strict=True) if v) for row in rows]
+    top = max(max(raw_l), nil_raw)
+    exps = [math.exp((r - top) / _TEMPERATURE) for r in raw_l]
+    total = sum(exps) + math.exp((nil_raw - top) / _TEMPERATURE)
+    prob_l = [x / total for x in exps]
     pops = [c.entry.population for c in candidates]
-    rows, raw_l, prob_l = m.tolist(), raw.tolist(), probs.tolist()
     order = sorted(range(len(candidates)), key=lambda i: (-raw_l[i], -pops[i], candidates[i].entry.geonameid))
     out = []
     imatch = names.index("match")
