@@ -1,7 +1,7 @@
 # NER training (issue 3). Included from the top-level Makefile.
 # `make train-ner` rebuilds workbench/models/ner_ar from ../shared with a fixed seed (42).
 # Intermediates go under training/ (git-ignored); corpora are read from ../shared only.
-PY ?= .venv/bin/python
+NER_PY ?= .venv/bin/python
 # One core, low priority, single-threaded BLAS: the machine is shared.
 TRAIN_ENV ?= OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
 TRAIN_CPU ?= taskset -c 1 nice -n 5
@@ -14,19 +14,20 @@ NER_MODEL := workbench/models/ner_ar
 
 ner-corpus: $(NER_CORPUS)/report.json
 $(NER_CORPUS)/report.json:
-	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.convert --out $(NER_CORPUS)
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.convert --out $(NER_CORPUS)
 
 ner-vectors: $(NER_VECTORS)/spacy/config.cfg
 $(NER_VECTORS)/spacy/config.cfg:
-	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.vectors --work $(NER_VECTORS) \
+	$(NER_PY) -c "import floret" 2>/dev/null || $(NER_PY) -m pip install --quiet floret
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.vectors --work $(NER_VECTORS) \
 		--dim 80 --bucket 50000 --epoch 5
 
 train-ner: ner-corpus ner-vectors
-	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.train --config configs/ner_ar.cfg \
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train --config configs/ner_ar.cfg \
 		--corpus $(NER_CORPUS) --output $(NER_RUN) --package $(NER_MODEL) \
 		--train aner_train aqmar_train --dev aner_dev aqmar_dev
-	$(TRAIN_ENV) $(TRAIN_CPU) $(PY) -m workbench.nlp.training.report --model $(NER_MODEL) \
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) \
 		--corpus $(NER_CORPUS) --out $(NER_RUN)/scores.json
 
 eval-ner:
-	$(PY) -m workbench.nlp.training.report --model $(NER_MODEL) --corpus $(NER_CORPUS)
+	$(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) --corpus $(NER_CORPUS)

@@ -15,10 +15,40 @@ import json
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
 from workbench.nlp.training.corpora import CorpusPaths
 from workbench.nlp.training.evaluate import evaluate_ner, format_report, load_ner
 
-__all__ = ["evaluation_sets", "score_all"]
+__all__ = ["MODES", "build_pipeline", "evaluation_sets", "score_all"]
+
+#: What to evaluate: the model alone, the lead's rule components alone, or both.
+MODES = ("model", "rules", "combined")
+
+
+def build_pipeline(mode: str, model: Path) -> Language:
+    """The pipeline to evaluate in ``mode`` (see :data:`MODES`).
+
+    ``combined`` is the workbench pipeline (``workbench.nlp.load_pipeline``) with the
+    model's ``ner`` inserted after the normalizer and the model's vectors carried over
+    (a component sourced from another pipeline does not bring its vectors along).
+    """
+    if mode == "model":
+        return load_ner(model)
+    from workbench.nlp import load_pipeline
+
+    nlp = load_pipeline("ar", model="none")
+    if mode == "rules":
+        return nlp
+    if mode != "combined":
+        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+    import spacy
+
+    trained = spacy.load(model, exclude=["tokenizer"])
+    if trained.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = trained.vocab.vectors
+    nlp.add_pipe("ner", source=trained, after="ar_normalizer")
+    return nlp
 
 
 def evaluation_sets(corpus: Path, paths: CorpusPaths, *, tests: bool = True) -> dict[str, Path]:
@@ -36,9 +66,11 @@ def evaluation_sets(corpus: Path, paths: CorpusPaths, *, tests: bool = True) -> 
     return {k: v for k, v in sets.items() if v.exists()}
 
 
-def score_all(model: Path, corpus: Path, paths: CorpusPaths, *, tests: bool = True) -> dict[str, Any]:
-    """Evaluate ``model`` on every available set."""
-    nlp = load_ner(model)
+def score_all(
+    model: Path, corpus: Path, paths: CorpusPaths, *, tests: bool = True, mode: str = "model"
+) -> dict[str, Any]:
+    """Evaluate ``model`` (alone, or the rules, or both: ``mode``) on every available set."""
+    nlp = build_pipeline(mode, model)
     return {
         name: evaluate_ner(path, nlp=nlp)
         for name, path in evaluation_sets(corpus, paths, tests=tests).items()
@@ -50,13 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--corpus", type=Path, default=Path("training/corpus"))
     parser.add_argument("--shared", type=Path, default=None, help="the shared data/ner folder")
+    parser.add_argument("--mode", choices=MODES, default="model")
     parser.add_argument("--dev-only", action="store_true", help="skip the test sets")
     parser.add_argument("--out", type=Path, default=None, help="write all results as JSON")
     args = parser.parse_args(argv)
     paths = CorpusPaths(args.shared) if args.shared else CorpusPaths.default()
     from workbench.nlp.training.evaluate import DEFAULT_MODEL_DIR
 
-    results = score_all(args.model or DEFAULT_MODEL_DIR, args.corpus, paths, tests=not args.dev_only)
+    results = score_all(args.model or DEFAULT_MODEL_DIR, args.corpus, paths, tests=not args.dev_only,
+                        mode=args.mode)
     for name, res in results.items():
         print(format_report(res, title=name))
         print()

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["assemble", "package", "parse_training_log", "train"]
+__all__ = ["assemble", "package", "parse_training_log", "pretrain", "train"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,20 @@ def train(config: Path, output: Path, overrides: dict[str, Any]) -> None:
     spacy_train(config, output, use_gpu=-1, overrides=overrides)
 
 
+def pretrain(config: Path, output: Path, overrides: dict[str, Any]) -> None:
+    """``spacy pretrain`` of the ner tok2vec with the workbench components registered."""
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    import workbench.nlp.normalizer  # noqa: F401
+    import workbench.nlp.tokenizer  # noqa: F401
+
+    raw = load_config(config, overrides=overrides, interpolate=False)
+    output.mkdir(parents=True, exist_ok=True)
+    raw.to_disk(output / "config.cfg")
+    spacy_pretrain(raw.interpolate(), output, use_gpu=-1, silent=False)
+
+
 def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> None:
     """Save ``model_dir`` to ``dest`` keeping only ``ner`` (plus tokenizer and vocab)."""
     import spacy
@@ -65,6 +79,11 @@ def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> 
     import workbench.nlp.tokenizer  # noqa: F401
 
     nlp = spacy.load(model_dir)
+    if "tok2vec" in nlp.pipe_names:
+        # make ner standalone: copy the shared tok2vec into it
+        nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        # resolve ${components.tok2vec...} references before tok2vec goes away
+        nlp._pipe_configs["ner"] = nlp.config.interpolate()["components"]["ner"]  # noqa: SLF001
     for name in list(nlp.pipe_names):
         if name != "ner":
             nlp.remove_pipe(name)
@@ -112,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", nargs="+", default=list(DEFAULT_DEV))
     parser.add_argument("--package", type=Path, default=None, help="copy model-best here")
     parser.add_argument(
+        "--pretrain", type=Path, default=None,
+        help="first run spacy pretrain into this folder and start from its last weights",
+    )
+    parser.add_argument(
         "--set", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
         help="config override, e.g. --set training.max_epochs 10",
     )
@@ -127,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         except json.JSONDecodeError:
             overrides[key] = value
     t0 = time.time()
+    if args.pretrain:
+        pre_overrides = {k: v for k, v in overrides.items() if k.startswith(("paths.", "pretraining."))}
+        pretrain(args.config, args.pretrain, pre_overrides)
+        weights = sorted(args.pretrain.glob("model*.bin"), key=lambda p: p.stat().st_mtime)
+        overrides["paths.init_tok2vec"] = str(weights[-1])
     train(args.config, args.output, overrides)
     seconds = time.time() - t0
     info = {"train_sets": args.train, "dev_sets": args.dev, "overrides": overrides,
