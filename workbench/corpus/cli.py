@@ -32,7 +32,7 @@ def _dates(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="date_to", help="last publication day (YYYY-MM-DD)")
 
 
-def add_corpus_arguments(subparsers: argparse._SubParsersAction | argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_corpus_arguments(subparsers: argparse._SubParsersAction | argparse.ArgumentParser) -> None:
     """Add ``workbench corpus`` and its actions.
 
     Parameters
@@ -131,7 +131,7 @@ def run_corpus(args: argparse.Namespace) -> int:
         elif action == "region":
             bbox = tuple(args.bbox) if args.bbox else None
             _print_lines(
-                idx.places_in(bbox=bbox, region=args.admin1, date_from=args.date_from, date_to=args.date_to)  # type: ignore[arg-type]
+                idx.places_in(bbox=bbox, region=args.admin1, date_from=args.date_from, date_to=args.date_to)
             )
         elif action == "timeline":
             frame = idx.timeline(

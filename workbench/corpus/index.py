@@ -80,6 +80,17 @@ def _day(published: Any) -> str | None:
     return p[:10] if isinstance(p, str) and _DAY.match(p) else None
 
 
+_MENTION_FIELDS = (
+    "article_id", "title", "published", "start", "end", "text", "name", "geonameid", "country_code",
+    "latitude", "longitude",
+)  # fmt: skip
+
+
+def _mention(row: Sequence[Any], distance_km: float | None = None) -> PlaceMention:
+    """A :class:`PlaceMention` from a row of ``CorpusIndex._PLACE_SELECT``."""
+    return PlaceMention(**dict(zip(_MENTION_FIELDS, row, strict=True)), distance_km=distance_km)
+
+
 def build_index(batch_output: Path | str, db_path: Path | str) -> CorpusIndex:
     """Build (or rebuild) the index of a batch output.
 
@@ -436,9 +447,9 @@ class CorpusIndex:
     )
 
     @staticmethod
-    def _bbox_sql(south: float, west: float, north: float, east: float) -> tuple[str, list[float]]:
+    def _bbox_sql(south: float, west: float, north: float, east: float) -> tuple[str, list[Any]]:
         sql = " AND p.latitude BETWEEN ? AND ?"
-        params = [south, north]
+        params: list[Any] = [south, north]
         if east - west >= 360:
             return sql, params
         w = (west + 180) % 360 - 180
@@ -463,7 +474,7 @@ class CorpusIndex:
         for r in self._rows(self._PLACE_SELECT + box + dates, [*params, *dparams]):
             d = q.haversine_km(latitude, longitude, r[9], r[10])
             if d <= km:
-                out.append(PlaceMention(*r, distance_km=round(d, 3)))
+                out.append(_mention(r, round(d, 3)))
         out.sort(key=lambda m: (m.distance_km, m.article_id, m.start))
         return out
 
@@ -500,6 +511,7 @@ class CorpusIndex:
         if (bbox is None) == (region is None):
             raise WorkbenchError("give either bbox=(south, west, north, east) or region=NAME", code="W143")
         dates, dparams = self._date_sql("a", date_from, date_to)
+        params: list[Any]
         if bbox is not None:
             where, params = self._bbox_sql(*bbox)
         else:
@@ -522,7 +534,7 @@ class CorpusIndex:
         rows = self._rows(
             self._PLACE_SELECT + where + dates + " ORDER BY a.article_id, p.start", [*params, *dparams]
         )
-        return [PlaceMention(*r) for r in rows]
+        return [_mention(r) for r in rows]
 
     def place_counts(self, *, date_from: str | None = None, date_to: str | None = None) -> list[PlaceCount]:
         """Every resolved gazetteer place with its mentions and articles (the corpus map)."""
@@ -534,7 +546,22 @@ class CorpusIndex:
             f"{dates} GROUP BY p.geonameid ORDER BY COUNT(*) DESC, p.geonameid",
             dparams,
         )
-        return [PlaceCount(*r[:8], surface=tuple(sorted((r[8] or "").split(",")))) for r in rows]
+        fields = (
+            "geonameid",
+            "name",
+            "name_ar",
+            "country_code",
+            "latitude",
+            "longitude",
+            "mentions",
+            "articles",
+        )
+        return [
+            PlaceCount(
+                **dict(zip(fields, r[:8], strict=True)), surface=tuple(sorted((r[8] or "").split(",")))
+            )
+            for r in rows
+        ]
 
     def articles_at(
         self, geonameid: int, *, date_from: str | None = None, date_to: str | None = None

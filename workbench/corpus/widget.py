@@ -8,7 +8,7 @@ has a method that does the same (``click_place``, ``set_dates``, ``search``,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from html import escape
 
@@ -167,7 +167,7 @@ class CorpusMap(widgets.VBox):
         if self.selected is not None:
             self._show(self.selected)
 
-    def _click_handler(self, geonameid: int):  # type: ignore[no-untyped-def]
+    def _click_handler(self, geonameid: int) -> Callable[..., None]:
         def handler(**kwargs: object) -> None:
             self._show(geonameid)
 
