@@ -122,7 +122,7 @@ CREATE TABLE skeletons(
 """
 # Guards against a file written by another revision of this module with the same version.
 # Bump BUILD_REVISION when the build writes different content into the same tables.
-BUILD_REVISION = "3.2 common-word flags, more country aliases"
+BUILD_REVISION = "3.3 glued Arabic names, sun-letter articles"
 SCHEMA_HASH = hashlib.sha256((_SCHEMA + BUILD_REVISION).encode()).hexdigest()[:16]
 
 # Countries and regions are read by code (containers); populated places only by name.
@@ -276,6 +276,9 @@ class _Writer:
             folded = fold_arabic(norm)
             if folded != norm:
                 self.names.append((folded, gid, script, flags | FLAG_DERIVED, name))
+            if " " in norm and len(norm) <= 30:
+                # Hashtags glue the words: «#حفرالباطن».
+                self.names.append((norm.replace(" ", ""), gid, script, flags | FLAG_DERIVED, name))
         if skeleton:
             keys = [k for k in skeleton_keys(norm if script == "ar" else name) if len(k) >= 2]
             for key in keys:

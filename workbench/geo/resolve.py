@@ -475,6 +475,13 @@ def _resolve_item(it: _Item, anchors: Sequence[tuple[float, float, str]] = ()) -
     )  # fmt: skip
 
 
+def _trusted(ranked: Sequence[Candidate]) -> bool:
+    """Whether a ranking is good enough to serve as a container (not a weak spelling match)."""
+    best = ranked[0]
+    weak = best.match in ("transliteration", "fuzzy") or best.features.get("partial")
+    return not nil_wins(ranked) and (not weak or best.features.get("match", 0.0) >= 0.7)
+
+
 def _assign_containers(
     relations: Sequence[tuple[int, str] | None],
     items: Sequence[_Item],
@@ -492,7 +499,7 @@ def _assign_containers(
         cont: GazetteerEntry | None = None
         if kind == "and":
             cont = other.container
-        elif other.ranked:
+        elif other.ranked and _trusted(other.ranked):
             top = other.ranked[0].entry
             if kind == "in" or top.kind in ("region", "country"):
                 cont = _container_from(top, gazetteer)
@@ -633,7 +640,12 @@ def resolve_places(
                 raise ValueError(f"span ({it.start}, {it.end}) outside the text")
             it.cues = mention_cues(text, it.start, it.end, table)
             core = it.cues.core
-            if it.cues.adjective and not following_adjective(text, it.end, table):
+            whole_name = clean_mention(it.text) or it.text
+            if it.cues.trigger_word and whole_name != core and gazetteer.lookup(whole_name):
+                # The trigger word is part of the name: «المدينة المنورة», «مدينة الكويت».
+                it.cues = replace(it.cues, core=whole_name)
+                core = whole_name
+            elif it.cues.adjective and not following_adjective(text, it.end, table):
                 # The adjective was inside the span: «المملكة العربية السعودية» is a name.
                 whole, _, _ = split_mention(clean_mention(it.text) or it.text)
                 if whole != core:

@@ -140,7 +140,17 @@ def _collapse(s: str) -> str:
 
 
 def _drop_articles_latin(words: list[str]) -> list[str]:
-    return [w for i, w in enumerate(words) if not (w in _LATIN_ARTICLES and i < len(words) - 1)]
+    """Drop Arabic articles: ``al``/``el``/``ul`` anywhere, a sun-letter form only before
+    its letter (``an Nasiriyah``, ``ash Shaykh``), so that pinyin «An Man» keeps its ``an``.
+    """
+    out = []
+    for i, w in enumerate(words):
+        last = i == len(words) - 1
+        nxt = words[i + 1] if not last else ""
+        if not last and w in _LATIN_ARTICLES and (w in ("al", "el", "ul") or nxt.startswith(w[1:])):
+            continue
+        out.append(w)
+    return out
 
 
 @lru_cache(maxsize=65536)
