@@ -7,8 +7,10 @@ Modules: :mod:`~workbench.ui.controller` (state and selection, no widgets),
 :mod:`~workbench.ui.backend` (findings store adapter), one module per widget
 (:mod:`~workbench.ui.article_view`, :mod:`~workbench.ui.entity_table`,
 :mod:`~workbench.ui.map_view`, :mod:`~workbench.ui.load_panel`,
-:mod:`~workbench.ui.corrections`, :mod:`~workbench.ui.findings_panel`) and
-:mod:`~workbench.ui.app`.
+:mod:`~workbench.ui.corrections`, :mod:`~workbench.ui.findings_panel`,
+:mod:`~workbench.ui.history`), the interface strings in English and Arabic
+(:mod:`~workbench.ui.i18n`, whose :func:`~workbench.ui.i18n.t` other parts of the
+workbench use with their own registered catalogues) and :mod:`~workbench.ui.app`.
 """
 
 from __future__ import annotations

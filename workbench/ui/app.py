@@ -9,6 +9,10 @@ and comes back when the same article is opened again.
 >>> app = Workbench.open("sample:kursk_marino")   # doctest: +SKIP
 >>> app                                            # doctest: +SKIP
 
+The interface speaks English or Arabic (``ui_language="ar"``, or the toggle in
+the header); in Arabic the whole app is laid out right-to-left. The History
+tab lists every change of the article and reverts any of them.
+
 The app only wires: state and selection live in
 :class:`~workbench.ui.controller.Controller`, storage in a
 :class:`~workbench.ui.backend.Backend`, each view in its own module.
@@ -41,6 +45,8 @@ from workbench.ui.controller import (
 from workbench.ui.corrections import CorrectionsPanel
 from workbench.ui.entity_table import EntityTable
 from workbench.ui.findings_panel import FindingsPanel, findings_table_html
+from workbench.ui.history import HistoryItem, HistoryPanel, describe_history
+from workbench.ui.i18n import LANGUAGE_NAMES, LANGUAGES, check_language, direction, t
 from workbench.ui.load_panel import LoadPanel, article_from_request
 from workbench.ui.map_view import MapView
 
@@ -55,6 +61,17 @@ __all__ = ["MEMORY", "Workbench", "WorkbenchConfig"]
 
 MEMORY = ":memory:"
 Analyzer = Callable[["Article"], "Analysis"]
+HISTORY_TAB = 3
+
+# Arabic: the whole app right-to-left (flex rows run from the right, labels hug their
+# inputs); the map keeps left-to-right internals, which Leaflet's positioning expects.
+_APP_CSS = """<style>
+.wb-app.wb-rtl{direction:rtl}
+.wb-app.wb-rtl .widget-inline-hbox .widget-label{text-align:left}
+.wb-app.wb-rtl .leaflet-container{direction:ltr}
+.wb-app .wb-history-entry{padding:.25em 0}
+.wb-app .wb-gazetteer-hint code{direction:ltr;unicode-bidi:embed;background:#f1f5f9;padding:0 .3em}
+</style>"""
 
 
 @dataclass
@@ -72,7 +89,8 @@ class WorkbenchConfig:
         Show OpenStreetMap tiles (needs a network). The offline country outlines
         and the markers show either way.
     ui_language
-        Language of the interface (``"en"``; more to come).
+        Language of the interface: ``"en"`` or ``"ar"`` (laid out right-to-left);
+        switchable at run time with the toggle in the header.
     nlp, gazetteer
         Pipeline and gazetteer for :func:`workbench.analyze` (the defaults otherwise).
     analyzer
@@ -117,32 +135,35 @@ class Workbench(widgets.VBox):
     def __init__(self, config: WorkbenchConfig | None = None, *,
                  backend: Backend | None = None) -> None:
         self.config = config or WorkbenchConfig()
+        lang = self.config.ui_language = check_language(self.config.ui_language)
         self._backend = backend
         self.controller = Controller(backend or MemoryBackend(),
-                                     analyst=self.config.analyst or default_analyst())
+                                     analyst=self.config.analyst or default_analyst(), lang=lang)
         self.analysis: Analysis | None = None
         self.last_message: tuple[str, str] = ("", "")
         self._store: Any = None
 
-        self.title = widgets.HTML("<h3 style='margin:.2em 0'>Arabic OSINT workbench</h3>")
+        self.style = widgets.HTML(_APP_CSS, layout=widgets.Layout(display="none"))
+        self.title = widgets.HTML()
+        self.language = widgets.ToggleButtons(
+            options=[(LANGUAGE_NAMES[code], code) for code in LANGUAGES], value=lang,
+            style={"button_width": "auto"},
+        )
+        self.language.add_class("wb-language")
         self.status = widgets.HTML()
-        self.save_button = widgets.Button(description="Save", icon="save", button_style="primary",
-                                          tooltip="Every change is saved at once; Save also "
-                                                  "stores the edits in the finding form")
-        self.reload_button = widgets.Button(description="Reload", icon="refresh",
-                                            tooltip="Re-read this article from the store")
+        self.save_button = widgets.Button(icon="save", button_style="primary")
+        self.reload_button = widgets.Button(icon="refresh")
         self.message = widgets.HTML()
-        self.loader = LoadPanel()
+        self.loader = LoadPanel(lang)
         self.load_box = widgets.Accordion(children=[self.loader], selected_index=0)
-        self.load_box.set_title(0, "Open an article · فتح مقال")
-        self.article_view = ArticleView()
-        self.map_view = MapView(tiles=self.config.tiles)
-        self.table = EntityTable()
-        self.corrections = CorrectionsPanel()
-        self.findings = FindingsPanel()
-        self.tabs = widgets.Tab(children=[self.table, self.corrections, self.findings])
-        for i, name in enumerate(("Entities", "Correct", "Findings")):
-            self.tabs.set_title(i, name)
+        self.article_view = ArticleView(lang)
+        self.map_view = MapView(tiles=self.config.tiles, lang=lang)
+        self.table = EntityTable(lang)
+        self.corrections = CorrectionsPanel(lang)
+        self.findings = FindingsPanel(lang)
+        self.history_panel = HistoryPanel(lang)
+        self.tabs = widgets.Tab(children=[self.table, self.corrections, self.findings,
+                                          self.history_panel])
 
         c = self.controller
         c.on_state(self._on_state)
@@ -156,6 +177,9 @@ class Workbench(widgets.VBox):
         self.corrections.on_action(self._guard(self._on_correction))
         self.findings.on_action(self._guard(self._on_finding))
         self.findings.note.observe(lambda _: self._show_status(), names="value")
+        self.history_panel.on_revert(self._guard(self.revert))
+        self.tabs.observe(lambda _: self._refresh_history(), names="selected_index")
+        self.language.observe(lambda change: self.set_language(str(change["new"])), names="value")
         self.save_button.on_click(lambda _: self.save())
         self.reload_button.on_click(lambda _: self.reload())
 
@@ -164,11 +188,65 @@ class Workbench(widgets.VBox):
              widgets.Box([self.map_view], layout=widgets.Layout(width="50%", min_width="340px"))],
             layout=widgets.Layout(width="100%", flex_flow="row wrap"),
         )
-        header = widgets.HBox([self.title, self.status, self.save_button, self.reload_button],
+        header = widgets.HBox([self.title, self.status, self.save_button, self.reload_button,
+                               self.language],
                               layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
-        super().__init__([header, self.message, self.load_box, main, self.tabs],
+        super().__init__([self.style, header, self.message, self.load_box, main, self.tabs],
                          layout=widgets.Layout(width="100%"))
         self.add_class("wb-app")
+        self._history_stale = True
+        self._label(lang)
+
+    # -- interface language ------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        """The interface language (``"en"`` or ``"ar"``)."""
+        return self.config.ui_language
+
+    @property
+    def direction(self) -> str:
+        """``"rtl"`` when the interface is Arabic, else ``"ltr"``."""
+        return direction(self.lang)
+
+    def set_language(self, lang: str) -> None:
+        """Switch every label, button and message to ``lang`` (what the header toggle does).
+
+        Raises
+        ------
+        WorkbenchError
+            (W501) A language without a catalogue.
+        """
+        lang = check_language(lang)
+        if lang == self.lang and self.language.value == lang:
+            return
+        self.config.ui_language = self.controller.lang = lang
+        if self.language.value != lang:
+            self.language.value = lang  # its observer comes back here and returns at once
+        for view in (self.loader, self.article_view, self.map_view, self.table, self.corrections,
+                     self.findings, self.history_panel):
+            view.set_language(lang)
+        self._label(lang)
+        self._history_stale = True
+        self._refresh_history()
+        if self.state is not None:
+            self._on_selection()
+
+    def _label(self, lang: str) -> None:
+        """The app's own labels, and its layout direction."""
+        self.title.value = f"<h3 style='margin:.2em 0'>{escape_html(t('app.title', lang))}</h3>"
+        self.language.tooltip = t("app.language_tooltip", lang)
+        self.save_button.description = t("app.save", lang)
+        self.save_button.tooltip = t("app.save_tooltip", lang)
+        self.reload_button.description = t("app.reload", lang)
+        self.reload_button.tooltip = t("app.reload_tooltip", lang)
+        self.load_box.set_title(0, t("app.load_title", lang))
+        for i, key in enumerate(("app.tab_entities", "app.tab_correct", "app.tab_findings",
+                                 "app.tab_history")):
+            self.tabs.set_title(i, t(key, lang))
+        if direction(lang) == "rtl":
+            self.add_class("wb-rtl")
+        else:
+            self.remove_class("wb-rtl")
         self._show_status()
 
     # -- construction -------------------------------------------------------------------
@@ -194,6 +272,29 @@ class Workbench(widgets.VBox):
         app = cls.from_config(**settings)
         app.load(source)
         return app
+
+    @classmethod
+    def exercise(cls, file: str | os.PathLike[str], student: str | None = None,
+                 **settings: Any) -> Any:
+        """Open a teaching exercise for a student (the exercise mode of the workbench).
+
+        A thin entry point: it delegates to
+        ``workbench.exercises.app.StudentApp.open(file, student=student, **settings)``.
+
+        Raises
+        ------
+        WorkbenchError
+            (W502) The exercise mode cannot be imported.
+        """
+        try:
+            from workbench.exercises.app import StudentApp
+        except ImportError as err:
+            raise WorkbenchError(
+                f"The exercise mode is not available ({err}); it needs the workbench.exercises "
+                "package: update the workbench (pip install -e .) and restart the kernel.",
+                code="W502",
+            ) from err
+        return StudentApp.open(file, student=student, **settings)
 
     # ``Widget.open()`` opens the comm and is called on instances by ipywidgets;
     # on the class, ``Workbench.open(source)`` is the friendlier name of open_article.
@@ -221,7 +322,7 @@ class Workbench(widgets.VBox):
                 analysis = self._analyze(article)
             return self._open_analysis(analysis)
         except WorkbenchError as err:
-            self._show_message("error", f"Could not open the article: {err}")
+            self._show_message("error", t("msg.open_failed", self.lang, error=err))
             return False
 
     def _analyze(self, article: Article) -> Analysis:
@@ -238,11 +339,17 @@ class Workbench(widgets.VBox):
         self.corrections.set_tokens(self.controller.tokens)
         self.findings.load(None)
         self.load_box.selected_index = None
+        self._history_stale = True
+        self._refresh_history()
         snap = self.state
         assert snap is not None
-        n_f = len(snap.findings)
-        restored = f" · restored revision {snap.revision}, {n_f} finding(s)" if snap.revision else ""
-        self._show_message("success", f"Opened {snap.title or snap.source}{restored}.")
+        title = snap.title or snap.source
+        if snap.revision:
+            text = t("msg.opened_restored", self.lang, title=title, revision=snap.revision,
+                     n=len(snap.findings))
+        else:
+            text = t("msg.opened", self.lang, title=title)
+        self._show_message("success", text)
         self.loader.show_message("")
         return True
 
@@ -259,25 +366,25 @@ class Workbench(widgets.VBox):
             store = FindingsStore(path, analyst=self.controller.analyst).open()
         except WorkbenchError as err:
             self._backend = self.controller.backend  # memory: the app still works
-            self._show_message("error", f"The findings store could not be opened, so changes "
-                                        f"are NOT saved: {err}")
+            self._show_message("error", t("msg.store_failed", self.lang, error=err))
             return
         self._store = store
         self._backend = self.controller.backend = StoreBackend(store)
 
     def _on_load_request(self, kind: str, payload: Any) -> None:
         try:
-            article = article_from_request(kind, payload)
-            self.loader.show_message(f"Analysing {article.title or article.source}…", "info")
+            article = article_from_request(kind, payload, self.lang)
+            self.loader.show_message(t("msg.analysing", self.lang,
+                                       title=article.title or article.source), "info")
             ok = self._open_analysis(self._analyze(article))
         except WorkbenchError as err:
             ok = False
             self.loader.show_message(str(err))
-            self._show_message("error", f"Could not open the article: {err}")
+            self._show_message("error", t("msg.open_failed", self.lang, error=err))
         except Exception as err:  # a widget callback must never take the app down
             ok = False
-            self.loader.show_message(f"Unexpected error: {err!r}")
-            self._show_message("error", f"Unexpected error while opening: {err!r}")
+            self.loader.show_message(t("msg.unexpected", self.lang, error=repr(err)))
+            self._show_message("error", t("msg.unexpected_open", self.lang, error=repr(err)))
         if not ok:
             self.load_box.selected_index = 0
 
@@ -394,7 +501,7 @@ class Workbench(widgets.VBox):
             Whether everything shown is saved.
         """
         if self.state is None:
-            self._show_message("info", "Nothing to save: no article is open.")
+            self._show_message("info", t("msg.nothing_to_save", self.lang))
             return True
         ok = True
         if self.findings.dirty and self.findings.existing.value:
@@ -402,8 +509,8 @@ class Workbench(widgets.VBox):
         ok = ok and not self.controller.stale
         if ok:
             snap = self.state
-            self._show_message("success", f"Saved · revision {snap.revision} · "
-                                          f"{escape_html(self.controller.backend.location)}")
+            self._show_message("success", t("msg.saved", self.lang, revision=snap.revision,
+                                            location=self.controller.backend.location))
         self._show_status()
         return ok
 
@@ -412,8 +519,41 @@ class Workbench(widgets.VBox):
         try:
             return self.controller.reload() is not None
         except WorkbenchError as err:
-            self._show_message("error", f"Could not reload: {err}")
+            self._show_message("error", t("msg.reload_failed", self.lang, error=err))
             return False
+
+    # -- history ----------------------------------------------------------------------------
+    def history(self) -> list[HistoryItem]:
+        """The open article's changes, newest first, described in the interface language."""
+        return describe_history(self.controller.history(), self.state, self.lang)
+
+    def revert(self, history_id: int) -> bool:
+        """Undo one change of the history (what its *Revert* button does).
+
+        The change is undone by a new change, so the history only grows. When
+        another session changed the article first, nothing is applied and the app
+        asks to reload.
+
+        Returns
+        -------
+        bool
+            Whether the change was reverted (else see the message).
+        """
+        item = next((h for h in self.history_panel.items if h.id == history_id), None)
+        if item is None:
+            item = next((h for h in self.history() if h.id == history_id), None)
+        ok = self.controller.revert(history_id)
+        if ok:
+            summary = item.summary if item else f"#{history_id}"
+            self._show_message("success", t("msg.reverted", self.lang, id=history_id, summary=summary))
+        return ok
+
+    def _refresh_history(self) -> None:
+        # Reading the history costs a query: only while the History tab is open.
+        if self.tabs.selected_index != HISTORY_TAB or not self._history_stale:
+            return
+        self._history_stale = False
+        self.history_panel.show(self.history())
 
     def export(self, path: str | os.PathLike[str]) -> Path:
         """Export the open article's entities, places and findings.
@@ -445,15 +585,14 @@ class Workbench(widgets.VBox):
             except WorkbenchError as err:
                 self._show_message("error", str(err))
             except Exception as err:  # a widget callback must never take the app down
-                self._show_message("error", f"Unexpected error: {err!r}")
+                self._show_message("error", t("msg.unexpected", self.lang, error=repr(err)))
 
         return run
 
     def _on_map_pin(self, lat: float, lon: float, name: str) -> None:
         place = self.controller.selected_place
         if place is None:
-            self._show_message("error", "Select the place to pin first (from the list beside the "
-                                        "map, the text or the table), then click the map.")
+            self._show_message("error", t("msg.select_place_first", self.lang))
             return
         self.controller.pin_place(place.id, lat, lon, name)
 
@@ -504,6 +643,8 @@ class Workbench(widgets.VBox):
         self._show_status()
 
     def _on_state(self) -> None:
+        self._history_stale = True
+        self._refresh_history()
         self._show_status()
 
     def _on_selection(self) -> None:
@@ -526,15 +667,18 @@ class Workbench(widgets.VBox):
 
     def _target_text(self, sel: Selection | None, entity: EntityItem | None,
                      place: PlaceItem | None) -> str:
+        lang = self.lang
         if sel is None:
-            return "<i>nothing selected: pick an entity, a place or a span</i>"
+            return f"<i>{escape_html(t('target.none', lang))}</i>"
         if sel.kind == "place" and place is not None:
-            return f"place <b>{escape_html(place.text)}</b> ({escape_html(place.name or '—')})"
+            return t("target.place", lang, text=escape_html(place.text),
+                     name=escape_html(place.name or "—"))
         if sel.kind == "entity" and entity is not None:
-            return f"entity <b>{escape_html(entity.text)}</b> · {escape_html(entity.label)}"
+            return t("target.entity", lang, text=escape_html(entity.text),
+                     label=escape_html(entity.label))
         if sel.kind == "span" and self.state is not None:
-            return f"text <b>{escape_html(self.state.text[sel.start:sel.end])}</b>"
-        return "<i>the finding being edited</i>"
+            return t("target.span", lang, text=escape_html(self.state.text[sel.start:sel.end]))
+        return f"<i>{escape_html(t('target.finding', lang))}</i>"
 
     def _show_message(self, level: str, text: str) -> None:
         self.last_message = (level, text)
@@ -547,26 +691,28 @@ class Workbench(widgets.VBox):
         self._show_status()
 
     def _show_status(self) -> None:
-        snap, c = self.state, self.controller
+        snap, c, lang = self.state, self.controller, self.lang
         if snap is None:
-            text, color = "no article open", "#64748b"
+            text, color = t("status.none", lang), "#64748b"
         elif c.stale:
-            text, color = "⚠ not saved: another session changed this article — Reload", "#b91c1c"
+            text, color = t("status.stale", lang), "#b91c1c"
         elif self.findings.dirty:
-            text, color = "● unsaved edits in the finding form — press Save", "#b45309"
+            text, color = t("status.dirty", lang), "#b45309"
         elif isinstance(c.backend, MemoryBackend):
-            text, color = f"changes kept in memory only (revision {snap.revision})", "#b45309"
+            text, color = t("status.memory", lang, revision=snap.revision), "#b45309"
         else:
             at = snap.saved_at or datetime.now().strftime("%H:%M:%S")
-            text, color = f"✓ saved · revision {snap.revision} · {at}", "#15803d"
+            text, color = t("status.saved", lang, revision=snap.revision, at=at), "#15803d"
         self.status.value = (
-            f'<span class="wb-status" style="color:{color};margin:0 1em">{escape_html(text)}</span>'
+            f'<span class="wb-status" dir="auto" style="color:{color};margin:0 1em">'
+            f"{escape_html(text)}</span>"
         )
 
     def close(self) -> None:
         """Close the widgets and the findings store (everything is already saved)."""
-        if self._store is not None:
-            self._store.close()
+        store = getattr(self, "_store", None)  # absent when __init__ failed early
+        if store is not None:
+            store.close()
         super().close()
 
     # -- static fallback ----------------------------------------------------------------
@@ -575,6 +721,6 @@ class Workbench(widgets.VBox):
         snap = self.state
         if bundle is not None and snap is not None:
             # What nbconvert, GitHub and other viewers without a widget manager show.
-            html, _ = render_article_html(snap, scope="wb-static")
-            bundle["text/html"] = html + findings_table_html(snap.findings)
+            html, _ = render_article_html(snap, scope="wb-static", lang=self.lang)
+            bundle["text/html"] = html + findings_table_html(snap.findings, self.lang)
         return bundle

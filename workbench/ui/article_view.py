@@ -17,6 +17,7 @@ from workbench.report.escape import escape_html
 from workbench.report.html import CSS, render_article, render_legend
 from workbench.ui.clickable import ClickableHTML, parse_click
 from workbench.ui.controller import EntityItem, Snapshot
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
 __all__ = ["ArticleView", "render_article_html"]
 
@@ -35,6 +36,7 @@ def render_article_html(
     *,
     scope: str = "wb-app",
     span: tuple[int, int] | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> tuple[str, list[str]]:
     """Markup of the article and the entity id behind each ``data-ent`` index.
 
@@ -48,6 +50,8 @@ def render_article_html(
         A CSS class that keeps this view's selection styles to itself.
     span
         A selected span of text shown above the article (quoted, escaped).
+    lang
+        Interface language (of the words around the article, not of the article).
 
     Returns
     -------
@@ -75,7 +79,8 @@ def render_article_html(
     quote = ""
     if span is not None and span[1] > span[0]:
         quote = (
-            f'<div class="wb-meta" dir="auto">selected text: <span class="wb-quote">'
+            f'<div class="wb-meta" dir="auto">{escape_html(t("article.selected_text", lang))} '
+            '<span class="wb-quote">'
             f"{escape_html(snapshot.text[span[0]:span[1]])}</span></div>"
         )
     html = (
@@ -92,14 +97,17 @@ class ArticleView(widgets.VBox):
     :meth:`on_pick` to hear which entity the analyst clicked or chose.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = lang
         self.scope = f"wb-{uuid.uuid4().hex[:8]}"
         self.text = ClickableHTML()
         self.selector = widgets.Dropdown(
-            options=[("— pick an entity —", "")], value="", description="Entity",
+            options=[(t("article.pick", lang), "")], value="", description=t("article.entity", lang),
             layout=widgets.Layout(width="100%"),
         )
         self._order: list[str] = []
+        self._last: tuple[Snapshot | None, tuple[str, ...], str | None, tuple[int, int] | None] = (
+            None, (), None, None)
         self._callbacks: list[Callable[[str], None]] = []
         self._quiet = False
         self.text.observe(self._on_click, names="clicked")
@@ -111,14 +119,23 @@ class ArticleView(widgets.VBox):
         """Call ``callback(entity_id)`` when the analyst picks an entity."""
         self._callbacks.append(callback)
 
+    def set_language(self, lang: str) -> None:
+        """Relabel the selector and the words around the article in ``lang``."""
+        self.lang = lang
+        self.selector.description = t("article.entity", lang)
+        self.show(*self._last[:2], selected=self._last[2], span=self._last[3])
+
     def show(self, snapshot: Snapshot | None, highlighted: Iterable[str] = (), *,
              selected: str | None = None, span: tuple[int, int] | None = None) -> None:
         """Render ``snapshot`` with ``highlighted`` entities emphasised."""
+        highlighted = tuple(highlighted)
+        self._last = (snapshot, highlighted, selected, span)
         if snapshot is None:
             self.text.value = ""
             self._set_selector([], None)
             return
-        html, self._order = render_article_html(snapshot, highlighted, scope=self.scope, span=span)
+        html, self._order = render_article_html(snapshot, highlighted, scope=self.scope, span=span,
+                                                lang=self.lang)
         self.text.value = html
         self._set_selector(snapshot.live_entities, selected)
 
@@ -132,7 +149,7 @@ class ArticleView(widgets.VBox):
         self.text.clicked = f"ent:{index}"
 
     def _set_selector(self, entities: list[EntityItem], selected: str | None) -> None:
-        opts = [("— pick an entity —", "")] + [
+        opts = [(t("article.pick", self.lang), "")] + [
             (f"{e.text} · {e.label} · @{e.start}", e.id) for e in entities
         ]
         self._quiet = True

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from workbench.annotations import model as m
 from workbench.annotations.errors import StaleWriteError, UnknownArticleError
+from workbench.annotations.model import HistoryEntry
 
 if TYPE_CHECKING:
     from workbench.analysis import Analysis
@@ -36,6 +37,15 @@ class Backend(Protocol):
         """Apply and save ``change``; raise ``StaleWriteError`` if the revision moved on."""
         ...
 
+    def history(self, article_id: str) -> list[HistoryEntry]:
+        """The article's changes, oldest first (append-only)."""
+        ...
+
+    def revert(self, article_id: str, history_id: int, *, expected_revision: int,
+               analyst: str) -> m.ArticleState:
+        """Undo one history entry as a new change; ``StaleWriteError`` as for :meth:`apply`."""
+        ...
+
     @property
     def location(self) -> str:
         """Where changes are saved, for the status line."""
@@ -47,6 +57,8 @@ class MemoryBackend:
 
     def __init__(self) -> None:
         self.states: dict[str, m.ArticleState] = {}
+        self.entries: dict[str, list[HistoryEntry]] = {}
+        self._next_id = 1
 
     @property
     def location(self) -> str:
@@ -76,9 +88,28 @@ class MemoryBackend:
                 article_id=article_id, expected_revision=expected_revision,
                 actual_revision=state.revision,
             )
-        new = change.stamped(analyst, m.now_iso()).apply(state)
+        at = m.now_iso()
+        change = change.stamped(analyst, at)
+        new = change.apply(state)
+        before, after = m.diff_records(state, new)
+        self.entries.setdefault(article_id, []).append(HistoryEntry(
+            self._next_id, article_id, new.revision, analyst, at, change.to_dict(), before, after))
+        self._next_id += 1
         self.states[article_id] = new
         return new
+
+    def history(self, article_id: str) -> list[HistoryEntry]:
+        """The changes applied in this session, oldest first."""
+        return list(self.entries.get(article_id, ()))
+
+    def revert(self, article_id: str, history_id: int, *, expected_revision: int,
+               analyst: str) -> m.ArticleState:
+        """Restore the records one entry touched, as a new change (as the store does)."""
+        entry = next((h for h in self.entries.get(article_id, ()) if h.id == history_id), None)
+        if entry is None:
+            raise UnknownArticleError(f"no history entry {history_id} for article {article_id}")
+        change = m.SetRecords(entry.before, reason=f"revert of history entry {history_id}")
+        return self.apply(article_id, change, expected_revision=expected_revision, analyst=analyst)
 
 
 class StoreBackend:
@@ -121,4 +152,16 @@ class StoreBackend:
         state: m.ArticleState = self.store.apply(
             article_id, change, expected_revision=expected_revision, analyst=analyst
         )
+        return state
+
+    def history(self, article_id: str) -> list[HistoryEntry]:
+        """The article's history from the store, oldest first."""
+        entries: list[HistoryEntry] = self.store.history(article_id)
+        return entries
+
+    def revert(self, article_id: str, history_id: int, *, expected_revision: int,
+               analyst: str) -> m.ArticleState:
+        """Revert through :meth:`FindingsStore.revert` (one transaction, a new history entry)."""
+        state: m.ArticleState = self.store.revert(article_id, history_id,
+                                                  expected_revision=expected_revision, analyst=analyst)
         return state

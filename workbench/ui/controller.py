@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.annotations import model as m
 from workbench.annotations.errors import StaleWriteError
-from workbench.annotations.model import CONFIDENCES, LABELS
+from workbench.annotations.model import CONFIDENCES, LABELS, HistoryEntry
 from workbench.annotations.model import FINDING_STATUSES as STATUSES
 from workbench.errors import WorkbenchError
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
 if TYPE_CHECKING:
     from workbench.ui.backend import Backend
@@ -316,6 +317,8 @@ class Controller:
         over the findings store, or :class:`~workbench.ui.backend.MemoryBackend`).
     analyst
         Name recorded with every change; defaults to :func:`default_analyst`.
+    lang
+        Language of the messages (``"en"`` or ``"ar"``); settable through :attr:`lang`.
 
     Notes
     -----
@@ -325,9 +328,11 @@ class Controller:
     unchanged, so nothing already saved is lost.
     """
 
-    def __init__(self, backend: Backend, *, analyst: str | None = None) -> None:
+    def __init__(self, backend: Backend, *, analyst: str | None = None,
+                 lang: str = DEFAULT_LANGUAGE) -> None:
         self.backend = backend
         self.analyst = analyst or default_analyst()
+        self.lang = lang
         self.snapshot: Snapshot | None = None
         self.selection: Selection | None = None
         self.stale = False
@@ -381,7 +386,7 @@ class Controller:
             return None
         self.snapshot = snapshot_from_state(self.backend.reload(self.snapshot.article_id))
         self.stale = False
-        self.message("info", f"reloaded revision {self.snapshot.revision}")
+        self.message("info", t("msg.reloaded", self.lang, revision=self.snapshot.revision))
         self._emit_state()
         self._emit_selection()
         return self.snapshot
@@ -489,26 +494,59 @@ class Controller:
         change
             A change from :mod:`workbench.annotations.model` (``SetLabel``, ``PinPlace``...).
         """
+        return self._commit(lambda snap: self.backend.apply(
+            snap.article_id, change, expected_revision=snap.revision, analyst=self.analyst))
+
+    def _commit(self, write: Callable[[Snapshot], m.ArticleState],
+                failed: Callable[[Exception], str] | None = None) -> bool:
+        """Run one write against the open article; show the new state or say why not."""
         snap = self.snapshot
         if snap is None:
-            self.message("error", "Open an article first (pick a sample, upload a file or paste text).")
+            self.message("error", t("msg.open_first", self.lang))
             return False
         try:
-            state = self.backend.apply(snap.article_id, change, expected_revision=snap.revision,
-                                       analyst=self.analyst)
+            state = write(snap)
         except StaleWriteError as err:
             self.stale = True
-            self.message("error", "Another session changed this article; reload it to see its "
-                                  f"changes (yours was not applied). {err}")
+            self.message("error", t("msg.stale", self.lang, error=err))
             return False
         except (WorkbenchError, KeyError, ValueError, TypeError) as err:
-            self.message("error", f"Could not apply the change: {err}")
+            self.message("error", failed(err) if failed else t("msg.change_failed", self.lang,
+                                                                 error=err))
             return False
         self.snapshot = replace(snapshot_from_state(state),
                                 saved_at=datetime.now().strftime("%H:%M:%S"))
         self._emit_state()
         self._emit_selection()
         return True
+
+    # -- history ------------------------------------------------------------------------
+    def history(self) -> list[HistoryEntry]:
+        """The open article's changes, oldest first (empty when none is open)."""
+        if self.snapshot is None:
+            return []
+        return self.backend.history(self.snapshot.article_id)
+
+    def revert(self, history_id: int) -> bool:
+        """Undo one change of the history (a new change; the history only grows).
+
+        Parameters
+        ----------
+        history_id
+            ``HistoryEntry.id`` of the change to undo.
+
+        Returns
+        -------
+        bool
+            ``False`` (with a message) when another session changed the article
+            first, or the change cannot be undone (e.g. an entity a finding targets).
+        """
+        def failed(err: Exception) -> str:
+            return t("msg.revert_failed", self.lang, id=history_id, error=err)
+
+        return self._commit(lambda snap: self.backend.revert(
+            snap.article_id, int(history_id), expected_revision=snap.revision,
+            analyst=self.analyst), failed)
 
     def set_label(self, entity_id: str, label: str) -> bool:
         """Change the label of an entity."""
@@ -543,7 +581,7 @@ class Controller:
         """Add an entity spanning words ``first`` .. ``last`` (indices into :attr:`tokens`)."""
         toks = self.tokens
         if not (0 <= first <= last < len(toks)):
-            self.message("error", "Pick the first word, then a last word after it.")
+            self.message("error", t("msg.pick_words", self.lang))
             return None
         return self.add_entity(toks[first].start, toks[last].end, label)
 
@@ -585,7 +623,7 @@ class Controller:
         """
         target = target or self.selection
         if target is None or target.kind == "finding" or (target.kind != "span" and not target.id):
-            self.message("error", "Select an entity, a place or a span of text to attach the finding to.")
+            self.message("error", t("msg.select_target", self.lang))
             return None
         if target.kind == "entity":
             tgt = m.entity_target(str(target.id))
@@ -616,8 +654,8 @@ def _clean_tags(tags: Iterable[str] | str) -> list[str]:
     if isinstance(tags, str):
         tags = tags.split(",")
     out: list[str] = []
-    for t in tags:
-        t = t.strip()
-        if t and t not in out:
-            out.append(t)
+    for tag in tags:
+        tag = tag.strip()
+        if tag and tag not in out:
+            out.append(tag)
     return out

@@ -15,20 +15,22 @@ import ipywidgets as widgets
 
 from workbench.report.escape import escape_html
 from workbench.ui.controller import LABELS, EntityItem, PlaceItem, Snapshot, Token
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
 __all__ = ["MAX_SPAN_WORDS", "CorrectionsPanel", "candidate_options"]
 
 MAX_SPAN_WORDS = 12
 
 
-def candidate_options(place: PlaceItem) -> list[tuple[str, int]]:
+def candidate_options(place: PlaceItem, lang: str = DEFAULT_LANGUAGE) -> list[tuple[str, int]]:
     """Dropdown options for a place's candidates: ``(description, index)``."""
     out = []
     for i, c in enumerate(place.candidates):
         ar = f" · {c['name_ar']}" if c.get("name_ar") else ""
+        score = t("corr.score", lang, score=f"{float(c.get('score') or 0):.2f}")
         out.append((
             f"{c.get('name')}{ar} · {c.get('country_code') or ''} · {c.get('feature') or ''}"
-            f" · score {float(c.get('score') or 0):.2f}", i,
+            f" · {score}", i,
         ))
     return out
 
@@ -36,31 +38,32 @@ def candidate_options(place: PlaceItem) -> list[tuple[str, int]]:
 class CorrectionsPanel(widgets.VBox):
     """Entity and place corrections for the current selection."""
 
-    def __init__(self) -> None:
-        self.entity_info = widgets.HTML("<i>No entity selected.</i>")
-        self.label = widgets.Dropdown(options=list(LABELS), value="LOC", description="Label")
-        self.set_label = widgets.Button(description="Change label", icon="tag", disabled=True)
-        self.delete = widgets.Button(description="Delete entity", icon="trash",
-                                     button_style="danger", disabled=True)
-        self.deleted = widgets.Dropdown(options=[("—", "")], value="", description="Deleted")
-        self.restore = widgets.Button(description="Restore", icon="undo")
-        self.first = widgets.Dropdown(options=[], description="First word")
-        self.last = widgets.Dropdown(options=[], description="Last word")
-        self.new_label = widgets.Dropdown(options=list(LABELS), value="LOC", description="Label")
-        self.add = widgets.Button(description="Add entity", icon="plus", button_style="success")
-        self.use_span = widgets.Button(description="Select span", icon="i-cursor",
-                                       tooltip="Select these words (e.g. for a finding)")
-        self.place_info = widgets.HTML("<i>No place selected.</i>")
-        self.candidates = widgets.Dropdown(options=[], description="Candidate",
-                                           layout=widgets.Layout(width="100%"))
-        self.choose = widgets.Button(description="Use candidate", icon="check", disabled=True)
-        self.confirm = widgets.Button(description="Confirm place", icon="check-circle",
-                                      button_style="success", disabled=True)
-        self.unresolve = widgets.Button(description="Not this place", icon="ban", disabled=True)
-        self.lat = widgets.FloatText(description="Latitude")
-        self.lon = widgets.FloatText(description="Longitude")
-        self.pin_name = widgets.Text(description="Name", placeholder="name of the place")
-        self.pin = widgets.Button(description="Pin here", icon="map-pin", disabled=True)
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = lang
+        self.entity_title = widgets.HTML()
+        self.entity_info = widgets.HTML()
+        self.label = widgets.Dropdown(options=list(LABELS), value="LOC")
+        self.set_label = widgets.Button(icon="tag", disabled=True)
+        self.delete = widgets.Button(icon="trash", button_style="danger", disabled=True)
+        self.deleted = widgets.Dropdown(options=[("—", "")], value="")
+        self.restore = widgets.Button(icon="undo")
+        self.add_title = widgets.HTML()
+        self.first = widgets.Dropdown(options=[])
+        self.last = widgets.Dropdown(options=[])
+        self.new_label = widgets.Dropdown(options=list(LABELS), value="LOC")
+        self.add = widgets.Button(icon="plus", button_style="success")
+        self.use_span = widgets.Button(icon="i-cursor")
+        self.place_title = widgets.HTML()
+        self.place_info = widgets.HTML()
+        self.candidates = widgets.Dropdown(options=[], layout=widgets.Layout(width="100%"))
+        self.choose = widgets.Button(icon="check", disabled=True)
+        self.confirm = widgets.Button(icon="check-circle", button_style="success", disabled=True)
+        self.unresolve = widgets.Button(icon="ban", disabled=True)
+        self.lat = widgets.FloatText()
+        self.lon = widgets.FloatText()
+        self.pin_name = widgets.Text()
+        self.pin = widgets.Button(icon="map-pin", disabled=True)
+        self._snapshot: Snapshot | None = None
         self._tokens: list[Token] = []
         self._entity: EntityItem | None = None
         self._place: PlaceItem | None = None
@@ -78,16 +81,37 @@ class CorrectionsPanel(widgets.VBox):
             "pin", latitude=self.lat.value, longitude=self.lon.value, name=self.pin_name.value))
         self.first.observe(lambda _: self._fill_last(), names="value")
         super().__init__([
-            widgets.HTML("<b>Entity</b>"), self.entity_info,
+            self.entity_title, self.entity_info,
             widgets.HBox([self.label, self.set_label, self.delete]),
             widgets.HBox([self.deleted, self.restore]),
-            widgets.HTML("<b>Add an entity the machine missed</b> (first and last word)"),
+            self.add_title,
             widgets.HBox([self.first, self.last]), widgets.HBox([self.new_label, self.add,
                                                                  self.use_span]),
-            widgets.HTML("<b>Place</b>"), self.place_info, self.candidates,
+            self.place_title, self.place_info, self.candidates,
             widgets.HBox([self.choose, self.confirm, self.unresolve]),
             widgets.HBox([self.lat, self.lon]), widgets.HBox([self.pin_name, self.pin]),
         ])
+        self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        """Relabel the panel in ``lang``."""
+        self.lang = lang
+        self.entity_title.value = f"<b>{escape_html(t('corr.entity_title', lang))}</b>"
+        self.add_title.value = t("corr.add_title", lang)
+        self.place_title.value = f"<b>{escape_html(t('corr.place_title', lang))}</b>"
+        for w, key in ((self.label, "corr.label"), (self.new_label, "corr.label"),
+                       (self.set_label, "corr.set_label"), (self.delete, "corr.delete"),
+                       (self.deleted, "corr.deleted"), (self.restore, "corr.restore"),
+                       (self.first, "corr.first_word"), (self.last, "corr.last_word"),
+                       (self.add, "corr.add"), (self.use_span, "corr.use_span"),
+                       (self.candidates, "corr.candidate"), (self.choose, "corr.choose"),
+                       (self.confirm, "corr.confirm"), (self.unresolve, "corr.unresolve"),
+                       (self.lat, "corr.latitude"), (self.lon, "corr.longitude"),
+                       (self.pin_name, "corr.name"), (self.pin, "corr.pin")):
+            w.description = t(key, lang)
+        self.use_span.tooltip = t("corr.use_span_tooltip", lang)
+        self.pin_name.placeholder = t("corr.name_placeholder", lang)
+        self.show(self._snapshot, self._entity, self._place)
 
     def on_action(self, callback: Callable[[str, dict[str, Any]], None]) -> None:
         """Call ``callback(action, data)`` for ``set_label``, ``delete``, ``restore``,
@@ -109,9 +133,10 @@ class CorrectionsPanel(widgets.VBox):
     def show(self, snapshot: Snapshot | None, entity: EntityItem | None,
              place: PlaceItem | None) -> None:
         """Show the corrections available for the selected ``entity`` and ``place``."""
-        self._entity, self._place = entity, place
+        self._snapshot, self._entity, self._place = snapshot, entity, place
+        lang = self.lang
         if entity is None:
-            self.entity_info.value = "<i>No entity selected: click one in the text or the table.</i>"
+            self.entity_info.value = f"<i>{escape_html(t('corr.no_entity', lang))}</i>"
         else:
             self.entity_info.value = (
                 f'<div dir="auto"><b>{escape_html(entity.text)}</b> · {escape_html(entity.label)}'
@@ -123,16 +148,21 @@ class CorrectionsPanel(widgets.VBox):
         self.deleted.options = [("—", ""), *[(f"{e.text} · {e.label} · @{e.start}", e.id)
                                              for e in deleted]]
         if place is None:
-            self.place_info.value = "<i>No place selected.</i>"
+            self.place_info.value = f"<i>{escape_html(t('corr.no_place', lang))}</i>"
             self.candidates.options = []
         else:
             where = (f"{escape_html(place.name)} ({place.latitude:.4f}, {place.longitude:.4f})"
-                     if place.resolved else "<span class='wb-unresolved'>not located</span>")
+                     if place.resolved else
+                     f"<span class='wb-unresolved'>{escape_html(t('corr.not_located', lang))}</span>")
+            try:
+                status = t(f"place.{place.status}", lang)
+            except KeyError:
+                status = place.status
             self.place_info.value = (
                 f'<div dir="auto"><b>{escape_html(place.text)}</b> → {where} · '
-                f"{escape_html(place.status)} · {escape_html(place.reason)}</div>"
+                f"{escape_html(status)} · {escape_html(place.reason)}</div>"
             )
-            self.candidates.options = candidate_options(place)
+            self.candidates.options = candidate_options(place, lang)
             current = next((i for i, c in enumerate(place.candidates)
                             if place.geonameid is not None and c.get("geonameid") == place.geonameid),
                            None)

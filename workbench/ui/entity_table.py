@@ -16,15 +16,17 @@ from workbench.report.escape import escape_html
 from workbench.report.html import LABEL_COLORS
 from workbench.ui.clickable import ClickableHTML, parse_click
 from workbench.ui.controller import LABELS, Snapshot
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
 __all__ = ["SORT_KEYS", "EntityRow", "EntityTable", "entity_rows"]
 
 SORT_KEYS: dict[str, str] = {
-    "position": "first position",
-    "text": "text",
-    "count": "count (most first)",
-    "label": "label",
+    "position": "table.sort_position",
+    "text": "table.sort_text",
+    "count": "table.sort_count",
+    "label": "table.sort_label",
 }
+"""Sort orders and the interface string naming each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +50,24 @@ class EntityRow:
         return len(self.ids)
 
 
-def _place_label(snapshot: Snapshot, entity_ids: Iterable[str]) -> str:
+def _place_label(snapshot: Snapshot, entity_ids: Iterable[str], lang: str) -> str:
     for eid in entity_ids:
         p = snapshot.place_for_entity(eid)
         if p is None:
             continue
         if not p.resolved:
-            return "unresolved — pin it"
+            return t("table.unresolved", lang)
         cc = f", {p.country_code}" if p.country_code else ""
-        return f"{p.name}{cc} ({p.status})"
+        try:
+            status = t(f"place.{p.status}", lang)
+        except KeyError:
+            status = p.status
+        return f"{p.name}{cc} ({status})"
     return ""
 
 
-def entity_rows(snapshot: Snapshot, *, label: str = "", sort: str = "position") -> list[EntityRow]:
+def entity_rows(snapshot: Snapshot, *, label: str = "", sort: str = "position",
+                lang: str = DEFAULT_LANGUAGE) -> list[EntityRow]:
     """Rows of the entity table.
 
     Parameters
@@ -71,6 +78,8 @@ def entity_rows(snapshot: Snapshot, *, label: str = "", sort: str = "position") 
         Keep only this label (``""`` keeps all).
     sort
         One of :data:`SORT_KEYS`.
+    lang
+        Interface language of the place column.
     """
     groups: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for e in snapshot.live_entities:
@@ -79,7 +88,7 @@ def entity_rows(snapshot: Snapshot, *, label: str = "", sort: str = "position") 
         groups.setdefault((e.text, e.label), []).append((e.start, e.id))
     rows = [
         EntityRow(text, lab, tuple(i for _, i in sorted(m)), min(s for s, _ in m),
-                  _place_label(snapshot, (i for _, i in sorted(m))) if lab == "LOC" else "")
+                  _place_label(snapshot, (i for _, i in sorted(m)), lang) if lab == "LOC" else "")
         for (text, lab), m in groups.items()
     ]
     keys: dict[str, Callable[[EntityRow], tuple[object, ...]]] = {
@@ -94,22 +103,25 @@ def entity_rows(snapshot: Snapshot, *, label: str = "", sort: str = "position") 
 class EntityTable(widgets.VBox):
     """Filter buttons, sort menu and a clickable table of entities."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = lang
         self.scope = f"wb-{uuid.uuid4().hex[:8]}"
         self.filter = widgets.ToggleButtons(
-            options=[("all", ""), *[(lab, lab) for lab in LABELS]], value="",
-            description="Label", style={"button_width": "auto"},
+            options=[(t("table.all", lang), ""), *[(lab, lab) for lab in LABELS]], value="",
+            description=t("table.label", lang), style={"button_width": "auto"},
         )
         self.sort = widgets.Dropdown(
-            options=[(v, k) for k, v in SORT_KEYS.items()], value="position", description="Sort by",
+            options=[(t(v, lang), k) for k, v in SORT_KEYS.items()], value="position",
+            description=t("table.sort_by", lang),
         )
         self.table = ClickableHTML()
         self.rows: list[EntityRow] = []
         self._snapshot: Snapshot | None = None
         self._highlighted: set[str] = set()
         self._callbacks: list[Callable[[str], None]] = []
-        self.filter.observe(lambda _: self._redraw(), names="value")
-        self.sort.observe(lambda _: self._redraw(), names="value")
+        self._quiet = False
+        self.filter.observe(lambda _: self._quiet or self._redraw(), names="value")
+        self.sort.observe(lambda _: self._quiet or self._redraw(), names="value")
         self.table.observe(self._on_click, names="clicked")
         super().__init__([widgets.HBox([self.filter, self.sort]), self.table])
 
@@ -123,6 +135,22 @@ class EntityTable(widgets.VBox):
         self._highlighted = set(highlighted)
         self._redraw()
 
+    def set_language(self, lang: str) -> None:
+        """Relabel the filter, the sort menu and the table in ``lang``."""
+        self.lang = lang
+        self._quiet = True
+        try:
+            value, order = self.filter.value, self.sort.value
+            self.filter.options = [(t("table.all", lang), ""), *[(lab, lab) for lab in LABELS]]
+            self.filter.value = value
+            self.filter.description = t("table.label", lang)
+            self.sort.options = [(t(v, lang), k) for k, v in SORT_KEYS.items()]
+            self.sort.value = order
+            self.sort.description = t("table.sort_by", lang)
+        finally:
+            self._quiet = False
+        self._redraw()
+
     def click_row(self, index: int) -> None:
         """Imitate a click on row ``index`` of :attr:`rows`."""
         self.table.clicked = f"row:{index}"
@@ -132,7 +160,7 @@ class EntityTable(widgets.VBox):
         if snap is None:
             self.rows, self.table.value = [], ""
             return
-        self.rows = entity_rows(snap, label=self.filter.value, sort=self.sort.value)
+        self.rows = entity_rows(snap, label=self.filter.value, sort=self.sort.value, lang=self.lang)
         body = []
         for i, r in enumerate(self.rows):
             sel = ' class="wb-row-selected"' if self._highlighted & set(r.ids) else ""
@@ -147,8 +175,10 @@ class EntityTable(widgets.VBox):
             f"<style>.{self.scope} tr.wb-row-selected td{{background:#fef08a}}"
             f".{self.scope} tbody tr:hover td{{background:#f1f5f9}}</style>"
             f'<div class="{self.scope}" style="max-height:360px;overflow-y:auto">'
-            '<table class="wb-table wb-entities"><thead><tr><th>entity</th><th>label</th>'
-            "<th>count</th><th>first position</th><th>place</th></tr></thead>"
+            '<table class="wb-table wb-entities"><thead><tr>'
+            + "".join(f"<th>{escape_html(t('table.col_' + c, self.lang))}</th>"
+                      for c in ("entity", "label", "count", "first", "place"))
+            + "</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>"
         )
 

@@ -15,28 +15,42 @@ import ipywidgets as widgets
 
 from workbench.report.escape import escape_html
 from workbench.ui.controller import CONFIDENCES, STATUSES, FindingItem, Snapshot
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
 __all__ = ["FindingsPanel", "findings_table_html"]
 
 _CONF_COLORS = {"confirmed": "#15803d", "probable": "#b45309", "doubtful": "#b91c1c"}
 
 
-def findings_table_html(findings: tuple[FindingItem, ...] | list[FindingItem]) -> str:
-    """The findings as an HTML table (every value escaped)."""
+_COLUMNS = ("on", "text", "note", "tags", "confidence", "status", "analyst", "updated")
+
+
+def _word(prefix: str, value: str, lang: str) -> str:
+    try:
+        return t(f"{prefix}.{value}", lang)
+    except KeyError:
+        return value
+
+
+def findings_table_html(findings: tuple[FindingItem, ...] | list[FindingItem],
+                        lang: str = DEFAULT_LANGUAGE) -> str:
+    """The findings as an HTML table (every value escaped), labelled in ``lang``."""
     if not findings:
-        return "<div class='wb-meta'>No findings yet.</div>"
+        return f"<div class='wb-meta'>{escape_html(t('find.none_yet', lang))}</div>"
     rows = "".join(
-        f"<tr><td>{escape_html(f.target)}</td><td dir='auto'>{escape_html(f.quote)}</td>"
+        f"<tr><td>{escape_html(_word('find.on', f.target, lang))}</td>"
+        f"<td dir='auto'>{escape_html(f.quote)}</td>"
         f"<td dir='auto' style='white-space:pre-wrap'>{escape_html(f.note)}</td>"
         f"<td dir='auto'>{escape_html(', '.join(f.tags))}</td>"
         f"<td style='color:{_CONF_COLORS.get(f.confidence, '#334155')}'>"
-        f"{escape_html(f.confidence)}</td><td>{escape_html(f.status)}</td>"
-        f"<td>{escape_html(f.analyst)}</td><td>{escape_html(f.updated[:16])}</td></tr>"
+        f"{escape_html(_word('confidence', f.confidence, lang))}</td>"
+        f"<td>{escape_html(_word('fstatus', f.status, lang))}</td>"
+        f"<td dir='auto'>{escape_html(f.analyst)}</td><td>{escape_html(f.updated[:16])}</td></tr>"
         for f in findings
     )
+    head = "".join(f"<th>{escape_html(t('find.col_' + c, lang))}</th>" for c in _COLUMNS)
     return (
-        "<table class='wb-table wb-findings'><thead><tr><th>on</th><th>text</th><th>note</th>"
-        "<th>tags</th><th>confidence</th><th>status</th><th>analyst</th><th>updated</th></tr>"
+        f"<table class='wb-table wb-findings'><thead><tr>{head}</tr>"
         f"</thead><tbody>{rows}</tbody></table>"
     )
 
@@ -44,21 +58,22 @@ def findings_table_html(findings: tuple[FindingItem, ...] | list[FindingItem]) -
 class FindingsPanel(widgets.VBox):
     """Form and list of findings."""
 
-    def __init__(self) -> None:
-        self.target = widgets.HTML("<i>Select an entity, a place or a span first.</i>")
-        self.note = widgets.Textarea(placeholder="ملاحظة · note", layout=widgets.Layout(width="100%"))
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = lang
+        self.target = widgets.HTML(f"<i>{escape_html(t('find.select_first', lang))}</i>")
+        self.note = widgets.Textarea(layout=widgets.Layout(width="100%"))
+        self.tags_label = widgets.Label()
         self.tags = widgets.TagsInput(value=[], allow_duplicates=False)
-        self.confidence = widgets.ToggleButtons(options=list(CONFIDENCES), value="probable",
-                                                description="Confidence")
-        self.status = widgets.Dropdown(options=list(STATUSES), value="open", description="Status")
-        self.add = widgets.Button(description="Add finding", icon="plus", button_style="success")
-        self.update = widgets.Button(description="Update", icon="save", disabled=True)
-        self.delete = widgets.Button(description="Delete", icon="trash", button_style="danger",
-                                     disabled=True)
-        self.clear = widgets.Button(description="New", icon="file")
-        self.existing = widgets.Dropdown(options=[("— new finding —", "")], value="",
-                                         description="Edit")
+        self.confidence = widgets.ToggleButtons(options=list(CONFIDENCES), value="probable")
+        self.status = widgets.Dropdown(options=list(STATUSES), value="open")
+        self.add = widgets.Button(icon="plus", button_style="success")
+        self.update = widgets.Button(icon="save", disabled=True)
+        self.delete = widgets.Button(icon="trash", button_style="danger", disabled=True)
+        self.clear = widgets.Button(icon="file")
+        self.existing = widgets.Dropdown(options=[(t("find.new_option", lang), "")], value="")
         self.table = widgets.HTML()
+        self._snapshot: Snapshot | None = None
+        self._target_text = ""
         self._loaded: FindingItem | None = None
         self._callbacks: list[Callable[[str, dict[str, Any]], None]] = []
         self._quiet = False
@@ -68,11 +83,33 @@ class FindingsPanel(widgets.VBox):
         self.clear.on_click(lambda _: self.load(None))
         self.existing.observe(self._on_existing, names="value")
         super().__init__([
-            self.target, self.note, widgets.HBox([widgets.Label("Tags"), self.tags]),
+            self.target, self.note, widgets.HBox([self.tags_label, self.tags]),
             self.confidence, self.status,
             widgets.HBox([self.add, self.update, self.delete, self.clear]),
             self.existing, self.table,
         ])
+        self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        """Relabel the form, the choices and the table in ``lang`` (values are kept)."""
+        self.lang = lang
+        self.note.placeholder = t("find.note_placeholder", lang)
+        self.tags_label.value = t("find.tags", lang)
+        self._quiet = True
+        try:
+            conf, status = self.confidence.value, self.status.value
+            self.confidence.options = [(t(f"confidence.{c}", lang), c) for c in CONFIDENCES]
+            self.status.options = [(t(f"fstatus.{s}", lang), s) for s in STATUSES]
+            self.confidence.value, self.status.value = conf, status
+        finally:
+            self._quiet = False
+        for w, key in ((self.confidence, "find.confidence"), (self.status, "find.status"),
+                       (self.add, "find.add"), (self.update, "find.update"),
+                       (self.delete, "find.delete"), (self.clear, "find.new"),
+                       (self.existing, "find.edit")):
+            w.description = t(key, lang)
+        if self._target_text:
+            self.show(self._snapshot, self._target_text)
 
     def on_action(self, callback: Callable[[str, dict[str, Any]], None]) -> None:
         """Call ``callback(action, data)``: ``add``, ``update``, ``delete`` or ``pick``."""
@@ -107,11 +144,14 @@ class FindingsPanel(widgets.VBox):
             self._quiet = False
 
     def show(self, snapshot: Snapshot | None, target_text: str) -> None:
-        """List ``snapshot``'s findings; ``target_text`` says what a new one attaches to."""
-        self.target.value = f'<div dir="auto">Attach to: {target_text}</div>'
+        """List ``snapshot``'s findings; ``target_text`` (markup) says what a new one attaches to."""
+        self._snapshot, self._target_text = snapshot, target_text
+        lang = self.lang
+        self.target.value = f'<div dir="auto">{t("find.attach_to", lang, target=target_text)}</div>'
         findings = snapshot.findings if snapshot else ()
-        opts = [("— new finding —", "")] + [
-            (f"{f.quote[:30]} · {f.note[:30]} · {f.confidence}", f.id) for f in findings
+        opts = [(t("find.new_option", lang), "")] + [
+            (f"{f.quote[:30]} · {f.note[:30]} · {_word('confidence', f.confidence, lang)}", f.id)
+            for f in findings
         ]
         self._quiet = True
         try:
@@ -129,7 +169,7 @@ class FindingsPanel(widgets.VBox):
                 self.load(fresh)
             else:
                 self._loaded = fresh
-        self.table.value = findings_table_html(findings)
+        self.table.value = findings_table_html(findings, lang)
 
     def _emit(self, action: str, data: dict[str, Any]) -> None:
         for cb in self._callbacks:

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from workbench.articles import Article, article_from_text, list_samples, load_article
 from workbench.errors import ArticleError
 from workbench.report.escape import escape_html
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
 __all__ = ["LoadPanel", "article_from_request", "uploaded_file"]
 
@@ -37,7 +38,7 @@ def uploaded_file(value: Any) -> tuple[str, bytes] | None:
     return name, bytes(item["content"])
 
 
-def article_from_request(kind: str, payload: Any) -> Article:
+def article_from_request(kind: str, payload: Any, lang: str = DEFAULT_LANGUAGE) -> Article:
     """The article the analyst asked for.
 
     Parameters
@@ -47,6 +48,8 @@ def article_from_request(kind: str, payload: Any) -> Article:
         ``"text"`` (the pasted text) or ``"url"``.
     payload
         See ``kind``.
+    lang
+        Language of the messages of the errors this function raises itself.
 
     Raises
     ------
@@ -56,20 +59,17 @@ def article_from_request(kind: str, payload: Any) -> Article:
     if kind == "sample":
         name = str(payload or "").removeprefix("sample:")
         if not name:
-            raise ArticleError("No sample chosen: pick one from the list.", code="W109")
+            raise ArticleError(t("load.no_sample", lang), code="W109")
         return load_article(f"sample:{name}")
     if kind == "text":
         text = str(payload or "")
         if not text.strip():
-            raise ArticleError("The paste box is empty: paste the article text first.", code="W104")
+            raise ArticleError(t("load.empty_paste", lang), code="W104")
         return article_from_text(text, source="<pasted>")
     if kind == "url":
         url = str(payload or "").strip()
         if not url.lower().startswith(("http://", "https://")):
-            raise ArticleError(
-                f"{url!r} is not a web address: give a URL starting with http:// or https://.",
-                code="W114",
-            )
+            raise ArticleError(t("load.not_url", lang, url=repr(url)), code="W114")
         return load_article(url)
     if kind == "file":
         name, content = payload
@@ -87,29 +87,25 @@ def article_from_request(kind: str, payload: Any) -> Article:
                     err.message.replace(str(path), name), code=err.code
                 ) from None
         return replace(article, source=name)
-    raise ArticleError(f"Unknown kind of input {kind!r}.", code="W100")
+    raise ArticleError(t("load.unknown_kind", lang, kind=repr(kind)), code="W100")
 
 
 class LoadPanel(widgets.VBox):
     """Four ways to open an article, and a message line for what went wrong."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
         try:
             samples = list_samples()
         except ArticleError:
             samples = []
-        self.sample = widgets.Dropdown(options=samples, value=samples[0] if samples else None,
-                                       description="Sample")
-        self.open_sample = widgets.Button(description="Open sample", icon="folder-open",
-                                          button_style="primary")
-        self.upload = widgets.FileUpload(accept=",".join(_UPLOAD_EXTS), multiple=False,
-                                         description="Upload file")
-        self.paste = widgets.Textarea(placeholder="الصق نص المقال هنا · paste the article text",
-                                      layout=widgets.Layout(width="100%", height="90px"))
-        self.analyse_text = widgets.Button(description="Analyse text", icon="align-right")
-        self.url = widgets.Text(placeholder="https://…", description="URL",
-                                layout=widgets.Layout(width="60%"))
-        self.fetch = widgets.Button(description="Fetch", icon="globe")
+        self.sample = widgets.Dropdown(options=samples, value=samples[0] if samples else None)
+        self.open_sample = widgets.Button(icon="folder-open", button_style="primary")
+        self.upload = widgets.FileUpload(accept=",".join(_UPLOAD_EXTS), multiple=False)
+        self.paste = widgets.Textarea(layout=widgets.Layout(width="100%", height="90px"))
+        self.paste.add_class("wb-auto-dir")
+        self.analyse_text = widgets.Button(icon="align-right")
+        self.url = widgets.Text(placeholder="https://…", layout=widgets.Layout(width="60%"))
+        self.fetch = widgets.Button(icon="globe")
         self.message = widgets.HTML()
         self._callbacks: list[Callable[[str, Any], None]] = []
         self.open_sample.on_click(lambda _: self._emit("sample", self.sample.value))
@@ -122,6 +118,19 @@ class LoadPanel(widgets.VBox):
             widgets.HBox([self.url, self.fetch]),
             self.message,
         ])
+        self.add_class("wb-load-panel")
+        self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        """Relabel the inputs and buttons in ``lang``."""
+        self.lang = lang
+        self.sample.description = t("load.sample", lang)
+        self.open_sample.description = t("load.open_sample", lang)
+        self.upload.description = t("load.upload", lang)
+        self.paste.placeholder = t("load.paste_placeholder", lang)
+        self.analyse_text.description = t("load.analyse_text", lang)
+        self.url.description = t("load.url", lang)
+        self.fetch.description = t("load.fetch", lang)
 
     def on_request(self, callback: Callable[[str, Any], None]) -> None:
         """Call ``callback(kind, payload)`` when the analyst asks to open something."""

@@ -6,9 +6,13 @@
   of its ``uncertainty_km``, not a pin.
 - Unresolved places are listed beside the map with an invitation to pin them:
   turn on *pin mode*, click the map, and the place gets those coordinates.
-- The view fits the article's places. Tiles (OpenStreetMap) are optional; the
-  country outlines from ``data/basemap/countries_110m.json`` are always drawn, so
-  without a network the map still shows where things are.
+- Places known only to region/country level are listed too, with the command
+  that imports the GeoNames file of their country
+  (``workbench gazetteer import RU.zip``) and the same invitation to pin them.
+- The view fits the article's places, and pans/zooms to the selected place.
+  Tiles (OpenStreetMap) are optional; the country outlines from
+  ``data/basemap/countries_110m.json`` are always drawn, so without a network the
+  map still shows where things are.
 """
 
 from __future__ import annotations
@@ -25,8 +29,25 @@ import ipywidgets as widgets
 from workbench.paths import data_dir
 from workbench.report.escape import escape_html
 from workbench.ui.controller import PlaceItem, Snapshot
+from workbench.ui.i18n import DEFAULT_LANGUAGE, t
 
-__all__ = ["MapView", "countries_geojson", "fit_view", "marker_groups", "popup_html"]
+__all__ = [
+    "VAGUE_PRECISIONS",
+    "MapView",
+    "countries_geojson",
+    "country_name",
+    "fit_view",
+    "focus_view",
+    "gazetteer_import_command",
+    "is_vague",
+    "marker_groups",
+    "popup_html",
+]
+
+VAGUE_PRECISIONS = ("region", "country")
+"""Precisions at which only a container of the place is known."""
+POINT_ZOOM = 9
+"""Zoom at least this far in on a selected point (a town is then clearly placed)."""
 
 _SELECTED = {"color": "#dc2626", "weight": 4}
 
@@ -60,23 +81,68 @@ def marker_groups(places: Iterable[PlaceItem]) -> list[list[PlaceItem]]:
     return list(groups.values())
 
 
-def popup_html(group: Sequence[PlaceItem]) -> str:
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for f in countries_geojson()["features"]:
+        props = f["properties"]
+        if props.get("iso_a2"):
+            out[str(props["iso_a2"]).upper()] = {"en": str(props.get("name_en") or ""),
+                                                 "ar": str(props.get("name_ar") or "")}
+    return out
+
+
+def country_name(code: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The country's name in ``lang`` (from the offline outlines), else its code."""
+    if not code:
+        return ""
+    names = _country_names().get(code.upper(), {})
+    return names.get(lang) or names.get("en") or code.upper()
+
+
+def is_vague(place: PlaceItem) -> bool:
+    """Resolved, but only to its region or country (the gazetteer lacks the place itself)."""
+    return place.resolved and place.precision in VAGUE_PRECISIONS
+
+
+def gazetteer_import_command(country_codes: Iterable[str | None]) -> str:
+    """The command that imports the GeoNames files of these countries.
+
+    >>> gazetteer_import_command(["ru", "UA", "RU"])
+    'workbench gazetteer import RU.zip UA.zip'
+    >>> gazetteer_import_command([None])
+    'workbench gazetteer import XX.zip'
+    """
+    codes = list(dict.fromkeys(c.upper() for c in country_codes if c)) or ["XX"]
+    return "workbench gazetteer import " + " ".join(f"{c}.zip" for c in codes)
+
+
+def _status_word(status: str, lang: str) -> str:
+    try:
+        return t(f"place.{status}", lang)
+    except KeyError:
+        return status
+
+
+def popup_html(group: Sequence[PlaceItem], lang: str = DEFAULT_LANGUAGE) -> str:
     """Popup markup for a marker (every value escaped)."""
     p = group[0]
     mentions = sorted({q.text for q in group})
+    level = t(f"level.{p.precision}", lang) if p.precision in VAGUE_PRECISIONS else (p.precision or "")
     rows = [
         ("mention", "، ".join(mentions) + (f" (×{len(group)})" if len(group) > 1 else "")),
-        ("gazetteer name", p.name or ""),
-        ("Arabic name", p.name_ar),
+        ("name", p.name or ""),
+        ("name_ar", p.name_ar),
         ("country", p.country_code or ""),
         ("feature", " / ".join(x for x in (p.feature or "", p.kind) if x)),
-        ("precision", (p.precision or "") + (f" ±{p.uncertainty_km:.0f} km" if p.is_area else "")),
+        ("precision", level + (f" ±{p.uncertainty_km:.0f} km" if p.is_area else "")),
         ("confidence", f"{p.confidence:.2f}"),
-        ("status", p.status),
+        ("status", _status_word(p.status, lang)),
         ("reason", p.reason),
     ]
     body = "".join(
-        f'<tr><th>{escape_html(k)}</th><td dir="auto">{escape_html(v)}</td></tr>' for k, v in rows if v
+        f'<tr><th>{escape_html(t("popup." + k, lang))}</th><td dir="auto">{escape_html(v)}</td></tr>'
+        for k, v in rows if v
     )
     return f'<table class="wb-popup" style="font-size:12px">{body}</table>'
 
@@ -105,17 +171,35 @@ def fit_view(places: Iterable[PlaceItem], *, width_px: int = 600,
     return ((s + n) / 2, (w + e) / 2), zoom
 
 
+def focus_view(place: PlaceItem, current_zoom: int = 2, *, width_px: int = 600,
+               height_px: int = 420) -> tuple[tuple[float, float], int]:
+    """Center and zoom that show one selected place.
+
+    A point is centred at no less than :data:`POINT_ZOOM` (a closer current
+    zoom is kept); a region/country circle is fitted whole.
+    """
+    if not place.resolved:
+        raise ValueError(f"place {place.id} has no coordinates")
+    if place.is_area:
+        return fit_view([place], width_px=width_px, height_px=height_px)
+    center = (float(place.latitude), float(place.longitude))  # type: ignore[arg-type]
+    return center, max(POINT_ZOOM, min(int(current_zoom), 14))
+
+
 class MapView(widgets.VBox):
-    """An ipyleaflet map and, under it, the unresolved places and pin controls.
+    """An ipyleaflet map and, under it, the unresolved and vague places and pin controls.
 
     Parameters
     ----------
     tiles
         Show OpenStreetMap tiles (needs a network); the outline layer shows either way.
+    lang
+        Interface language.
     """
 
-    def __init__(self, *, tiles: bool = True) -> None:
+    def __init__(self, *, tiles: bool = True, lang: str = DEFAULT_LANGUAGE) -> None:
         self.tiles = tiles
+        self.lang = lang
         outline_style = {"color": "#64748b", "weight": 1, "fillColor": "#f8fafc",
                          "fillOpacity": 0.0 if tiles else 0.9}
         self.outline = lf.GeoJSON(data=countries_geojson(), style=outline_style, name="countries")
@@ -128,17 +212,20 @@ class MapView(widgets.VBox):
         self.map = lf.Map(layers=tuple(layers), center=(25.0, 30.0), zoom=2, scroll_wheel_zoom=True,
                          layout=widgets.Layout(height="420px", width="100%"))
         self.map.add(lf.ScaleControl(position="bottomleft"))
+        self.unresolved_title = widgets.HTML()
         self.unresolved = widgets.Select(options=[], rows=4, layout=widgets.Layout(width="100%"))
-        self.pin_mode = widgets.ToggleButton(
-            value=False, description="Pin on map", icon="map-pin",
-            tooltip="Turn on, then click the map where the selected place is",
-        )
-        self.pin_name = widgets.Text(placeholder="name of the pinned place",
-                                     layout=widgets.Layout(width="100%"))
+        self.vague_title = widgets.HTML()
+        self.vague = widgets.Select(options=[], rows=3, layout=widgets.Layout(width="100%"))
+        self.pin_mode = widgets.ToggleButton(value=False, icon="map-pin")
+        self.pin_name = widgets.Text(layout=widgets.Layout(width="100%"))
         self.hint = widgets.HTML()
+        self.gazetteer_hint = widgets.HTML()
+        self.gazetteer_hint.add_class("wb-gazetteer-hint")
+        self.vague_box = widgets.VBox([self.vague_title, self.vague],
+                                      layout=widgets.Layout(width="100%"))
         side = widgets.VBox(
-            [widgets.HTML("<b>Unresolved places</b>"), self.unresolved, self.hint,
-             widgets.HBox([self.pin_name, self.pin_mode])],
+            [self.unresolved_title, self.unresolved, self.hint, self.vague_box,
+             self.gazetteer_hint, widgets.HBox([self.pin_name, self.pin_mode])],
             layout=widgets.Layout(width="100%"),
         )
         self.markers: dict[str, lf.Layer] = {}  # place id -> its marker or circle
@@ -147,52 +234,122 @@ class MapView(widgets.VBox):
         self._pin_cbs: list[Callable[[float, float, str], None]] = []
         self._quiet = False
         self._shown: tuple[PlaceItem, ...] | None = None
+        self._focused: PlaceItem | None = None
+        self._last: tuple[Snapshot | None, frozenset[str], PlaceItem | None] = (None, frozenset(), None)
         self.map.on_interaction(self._on_interaction)
-        self.unresolved.observe(self._on_unresolved, names="value")
+        self.unresolved.observe(self._on_list_pick, names="value")
+        self.vague.observe(self._on_list_pick, names="value")
         super().__init__([self.map, side], layout=widgets.Layout(width="100%"))
+        self.set_language(lang)
 
     # -- callbacks ----------------------------------------------------------------------
     def on_pick(self, callback: Callable[[str], None]) -> None:
-        """Call ``callback(place_id)`` when a marker or an unresolved place is chosen."""
+        """Call ``callback(place_id)`` when a marker or a listed place is chosen."""
         self._place_cbs.append(callback)
 
     def on_pin(self, callback: Callable[[float, float, str], None]) -> None:
         """Call ``callback(lat, lon, name)`` when the map is clicked in pin mode."""
         self._pin_cbs.append(callback)
 
+    def set_language(self, lang: str) -> None:
+        """Relabel the side panel and the popups in ``lang``."""
+        self.lang = lang
+        self.unresolved_title.value = f"<b>{escape_html(t('map.unresolved_title', lang))}</b>"
+        self.vague_title.value = f"<b>{escape_html(t('map.vague_title', lang))}</b>"
+        self.pin_mode.description = t("map.pin_mode", lang)
+        self.pin_mode.tooltip = t("map.pin_tooltip", lang)
+        self.pin_name.placeholder = t("map.pin_name_placeholder", lang)
+        self._shown = None  # popups are redrawn in the new language
+        snapshot, highlighted, selected = self._last
+        self.show(snapshot, highlighted, selected, refocus=False)
+
     # -- drawing ------------------------------------------------------------------------
     def show(self, snapshot: Snapshot | None, highlighted: Iterable[str] = (),
-             selected: PlaceItem | None = None) -> None:
-        """Draw ``snapshot``'s places; emphasise ``highlighted`` place ids."""
+             selected: PlaceItem | None = None, *, refocus: bool = True) -> None:
+        """Draw ``snapshot``'s places; emphasise ``highlighted`` place ids.
+
+        The map pans and zooms to ``selected`` when it is newly selected or was
+        redrawn (pinned, another candidate chosen); otherwise it fits every place.
+        """
+        highlighted = frozenset(highlighted)
+        self._last = (snapshot, highlighted, selected)
         places = tuple(snapshot.live_places) if snapshot else ()
-        if places != self._shown:
-            self._draw_places(places)
+        redrawn = places != self._shown
+        if redrawn:
+            # A language switch redraws the popups only: the view stays where the analyst put it.
+            self._draw_places(places, fit=refocus and not (selected and selected.resolved))
         self._draw_selection(places, set(highlighted))
+        if refocus:
+            self._focus(selected, redrawn)
+        lang = self.lang
         unresolved = [(f"{p.text} · @{p.start}", p.id) for p in places if not p.resolved]
+        vague = [p for p in places if is_vague(p)]
+        vague_opts = [(f"{p.text} → {p.name} · {t('level.' + str(p.precision), lang)} · @{p.start}",
+                       p.id) for p in vague]
         self._quiet = True
         try:
-            opts = [("—", ""), *unresolved] if unresolved else []
-            if list(self.unresolved.options) != opts:
-                self.unresolved.options = opts
-            ids = {v for _, v in opts}
-            self.unresolved.value = selected.id if selected and selected.id in ids else (
-                "" if opts else None)
+            for select, found in ((self.unresolved, unresolved), (self.vague, vague_opts)):
+                opts = [("—", ""), *found] if found else []
+                if list(select.options) != opts:
+                    select.options = opts
+                ids = {v for _, v in opts}
+                select.value = selected.id if selected and selected.id in ids else (
+                    "" if opts else None)
         finally:
             self._quiet = False
-        if selected is not None:
-            state = "resolved" if selected.resolved else "not on the map yet"
-            self.hint.value = (
-                f'<div dir="auto">selected: <b>{escape_html(selected.text)}</b> ({state}). '
-                "Turn on <i>Pin on map</i> and click where it is.</div>"
-            )
-        else:
-            n = len(unresolved)
-            self.hint.value = (
-                f"<div>{n} place(s) could not be located: choose one, then pin it on the map.</div>"
-                if n else "<div>Every place is on the map. Select one to correct it.</div>"
-            )
+        self.vague_box.layout.display = "flex" if vague else "none"
+        self.hint.value = self._hint(selected, len(unresolved))
+        self.gazetteer_hint.value = self._gazetteer_hint(selected, vague)
 
-    def _draw_places(self, places: tuple[PlaceItem, ...]) -> None:
+    def _hint(self, selected: PlaceItem | None, n_unresolved: int) -> str:
+        lang = self.lang
+        if selected is not None:
+            state = t("map.state_resolved" if selected.resolved else "map.state_unresolved", lang)
+            text = t("map.selected", lang, text=escape_html(selected.text), state=escape_html(state))
+        elif n_unresolved:
+            text = escape_html(t("map.n_unresolved", lang, n=n_unresolved))
+        else:
+            text = escape_html(t("map.all_located", lang))
+        return f'<div dir="auto">{text}</div>'
+
+    def _gazetteer_hint(self, selected: PlaceItem | None, vague: list[PlaceItem]) -> str:
+        """The invitation to import GeoNames for vague places, or to pin them."""
+        lang = self.lang
+        if selected is not None and is_vague(selected):
+            name = selected.name or ""
+            if selected.uncertainty_km:
+                name += f" ({t('map.radius', lang, km=f'{selected.uncertainty_km:.0f}')})"
+            level = t(f"level.{selected.precision}", lang)
+            head = t("map.vague_selected", lang, level=escape_html(level),
+                     text=escape_html(selected.text), name=escape_html(name))
+            codes = [selected.country_code]
+        elif selected is None and vague:
+            head = escape_html(t("map.n_vague", lang, n=len(vague)))
+            codes = [p.country_code for p in vague]
+        else:
+            return ""
+        known = [c for c in codes if c]
+        command = escape_html(gazetteer_import_command(known))
+        if known:
+            sep = "، " if lang == "ar" else ", "
+            country = sep.join(dict.fromkeys(country_name(c, lang) for c in known))
+            invite = t("map.import_hint", lang, country=escape_html(country), command=command)
+        else:
+            invite = t("map.import_hint_unknown", lang, command=command)
+        return (f'<div class="wb-vague" dir="auto" style="background:#fffbeb;border:1px solid '
+                f'#f59e0b;border-radius:6px;padding:.3em .6em;margin:.3em 0">{head}<br>{invite}</div>')
+
+    def _focus(self, selected: PlaceItem | None, redrawn: bool) -> None:
+        if selected is None or not selected.resolved:
+            self._focused = None
+            return
+        if not redrawn and self._focused == selected:
+            return
+        self._focused = selected
+        center, zoom = focus_view(selected, int(self.map.zoom))
+        self.map.center, self.map.zoom = center, zoom
+
+    def _draw_places(self, places: tuple[PlaceItem, ...], *, fit: bool = True) -> None:
         self._shown = places
         self._groups = marker_groups(places)
         self.markers = {}
@@ -200,7 +357,7 @@ class MapView(widgets.VBox):
         for group in self._groups:
             p = group[0]
             loc = (float(p.latitude), float(p.longitude))  # type: ignore[arg-type]
-            popup = widgets.HTML(popup_html(group))
+            popup = widgets.HTML(popup_html(group, self.lang))
             if p.is_area:
                 layer: lf.Layer = lf.Circle(
                     location=loc, radius=int(float(p.uncertainty_km or 0) * 1000), color="#b45309",
@@ -215,8 +372,9 @@ class MapView(widgets.VBox):
             for q in group:
                 self.markers[q.id] = layer
         self.places_layer.layers = tuple(layers)
-        center, zoom = fit_view(places)
-        self.map.center, self.map.zoom = center, zoom
+        if fit:
+            center, zoom = fit_view(places)
+            self.map.center, self.map.zoom = center, zoom
 
     def _draw_selection(self, places: tuple[PlaceItem, ...], ids: set[str]) -> None:
         rings: list[lf.Layer] = []
@@ -264,7 +422,7 @@ class MapView(widgets.VBox):
         for cb in self._pin_cbs:
             cb(lat, lon, name)
 
-    def _on_unresolved(self, change: dict[str, object]) -> None:
+    def _on_list_pick(self, change: dict[str, object]) -> None:
         if not self._quiet and change["new"]:
             for cb in self._place_cbs:
                 cb(str(change["new"]))
