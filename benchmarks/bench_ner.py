@@ -41,19 +41,22 @@ def main() -> None:
     nlp = load_ner(args.model)
     texts, sents = _texts()
     n_words = sum(len(t.split()) for t in texts)
-    best_tok = best_all = float("inf")
+    best_tok = best_all = best_cpu = float("inf")
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         for t in texts:
             nlp.tokenizer(t)
         best_tok = min(best_tok, time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp.pipe(texts, batch_size=256):
             pass
         best_all = min(best_all, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
     print(f"{len(texts)} texts, {n_words} whitespace words; best of {args.repeat}")
-    print(f"tokenizer only          : {n_words / best_tok:>10,.0f} words/s")
-    print(f"tokenizer+normalizer+ner: {n_words / best_all:>10,.0f} words/s")
+    print(f"tokenizer only          : {n_words / best_tok:>10,.0f} words/s (wall)")
+    print(f"tokenizer+normalizer+ner: {n_words / best_all:>10,.0f} words/s (wall)")
+    # On a shared machine the wall clock includes time the process waited for a core.
+    print(f"tokenizer+normalizer+ner: {n_words / best_cpu:>10,.0f} words per CPU second")
     if sents is not None:
         res = evaluate_sentences(nlp, sents)
         print(f"CAMeL test micro-F1     : {res['micro']['f1']:.2f}")

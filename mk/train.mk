@@ -10,7 +10,7 @@ NER_VECTORS := training/vectors
 NER_RUN := training/runs/ner_ar
 NER_MODEL := workbench/models/ner_ar
 
-.PHONY: train-ner ner-corpus ner-vectors eval-ner
+.PHONY: train-ner train-ner-floret ner-corpus ner-vectors eval-ner
 
 ner-corpus: $(NER_CORPUS)/report.json
 $(NER_CORPUS)/report.json:
@@ -22,12 +22,23 @@ $(NER_VECTORS)/spacy/config.cfg:
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.vectors --work $(NER_VECTORS) \
 		--dim 80 --bucket 50000 --epoch 5
 
-train-ner: ner-corpus ner-vectors
+# The shipped model: no static vectors (see configs/ner_ar.cfg), ~12 min on one core.
+train-ner: ner-corpus
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train --config configs/ner_ar.cfg \
 		--corpus $(NER_CORPUS) --output $(NER_RUN) --package $(NER_MODEL) \
 		--train aner_train aqmar_train --dev aner_dev aqmar_dev
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) \
 		--corpus $(NER_CORPUS) --out $(NER_RUN)/scores.json
+
+# Variant with floret vectors (+5.6 F1 on the CAMeL test): needs a loader that carries the
+# model's vectors over, so it is packaged under training/, not shipped.
+train-ner-floret: ner-corpus ner-vectors
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train \
+		--config configs/ner_ar_floret.cfg --corpus $(NER_CORPUS) --output training/runs/ner_ar_floret \
+		--package training/packaged/ner_ar_floret --train aner_train aqmar_train --dev aner_dev aqmar_dev
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.report \
+		--model training/packaged/ner_ar_floret --corpus $(NER_CORPUS) \
+		--out training/runs/ner_ar_floret/scores.json
 
 eval-ner:
 	$(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) --corpus $(NER_CORPUS)

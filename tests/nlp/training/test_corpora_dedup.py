@@ -36,7 +36,10 @@ def test_anercorp_is_split_after_full_stops_and_pers_becomes_per(tmp_path: Path)
 
 def test_newsfane_bom_crlf_and_lrm_are_stripped_and_types_mapped(tmp_path: Path):
     p = tmp_path / "nf.txt"
-    raw = "\ufeff\u200eفرانكفورت\tB-Population-Center\r\n\u200eو\tO\r\n\u200eالفلسطينيين\tB-Group\r\n\t\r\n\u200eفتح\tB-Non-Governmental\r\n"
+    raw = (
+        "\ufeff\u200eفرانكفورت\tB-Population-Center\r\n\u200eو\tO\r\n"
+        "\u200eالفلسطينيين\tB-Group\r\n\t\r\n\u200eفتح\tB-Non-Governmental\r\n"
+    )
     p.write_bytes(raw.encode("utf-8"))
     s1, s2 = read_newsfane(p)
     assert s1.tokens == ["فرانكفورت", "و", "الفلسطينيين"]

@@ -67,7 +67,7 @@ _NF_ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "كم
 
 def make_blank_nlp() -> Language:
     """Blank Arabic pipeline with the workbench tokenizer and normalizer."""
-    import workbench.nlp.normalizer  # noqa: F401  (registers the factory)
+    import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 
     nlp = spacy.blank(
@@ -130,7 +130,6 @@ def rejoin_clitics(sent: Sentence) -> tuple[str, list[tuple[int, int, str]]]:
     «و قال ان ه» → «وقال انه». An entity that began on a token after a joined
     proclitic starts after the proclitic's characters.
     """
-    pieces: list[str] = []  # text pieces with their separator decided below
     starts: list[int] = []
     ends: list[int] = []
     text = ""
@@ -139,16 +138,17 @@ def rejoin_clitics(sent: Sentence) -> tuple[str, list[tuple[int, int, str]]]:
         glue = False
         if i > 0:
             prev = toks[i - 1]
-            if prev in _NF_PROCLITICS and _ARABIC.match(tok):
-                glue = True
-            elif tok in _NF_ENCLITICS and _ARABIC.search(prev) and prev not in _NF_PROCLITICS:
+            proclitic_before = prev in _NF_PROCLITICS and _ARABIC.match(tok)
+            enclitic = (
+                tok in _NF_ENCLITICS and _ARABIC.search(prev) and prev not in _NF_PROCLITICS
+            )
+            if proclitic_before or enclitic:
                 glue = True
         if i > 0 and not glue:
             text += " "
         starts.append(len(text))
         text += tok
         ends.append(len(text))
-        pieces.append(tok)
     spans = [(starts[s], ends[e - 1], lab) for s, e, lab in chunks(sent.tags)]
     return text, spans
 
@@ -163,7 +163,9 @@ def write_conll(sents: Sequence[Sentence], path: Path) -> None:
             fh.write("\n")
 
 
-def _docbin(nlp: Language, items: Iterable[tuple[str, list[tuple[int, int, str]]]]) -> tuple[DocBin, int, int]:
+def _docbin(
+    nlp: Language, items: Iterable[tuple[str, list[tuple[int, int, str]]]]
+) -> tuple[DocBin, int, int]:
     db = DocBin(store_user_data=False)
     n = lost = 0
     for text, spans in items:

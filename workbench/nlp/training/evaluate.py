@@ -52,7 +52,7 @@ def load_ner(path: Path | str | None = None) -> Language:
     """
     import spacy
 
-    import workbench.nlp.normalizer  # noqa: F401  (registers workbench_ar_normalizer)
+    import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401  (registers workbench.ArabicTokenizer.v1)
 
     path = Path(path) if path is not None else DEFAULT_MODEL_DIR

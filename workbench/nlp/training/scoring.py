@@ -10,6 +10,7 @@ negative.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -174,13 +175,11 @@ def project_spans(
     """
     tags = ["O"] * len(offsets)
     starts = [s for s, _ in offsets]
-    import bisect
-
     for s, e, label in sorted(spans):
         i = max(bisect.bisect_right(starts, s) - 1, 0)
         first = True
         while i < len(offsets) and offsets[i][0] < e:
-            ts, te = offsets[i]
+            te = offsets[i][1]
             if te > s and tags[i] == "O":
                 tags[i] = ("B-" if first else "I-") + label
                 first = False

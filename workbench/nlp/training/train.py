@@ -51,7 +51,7 @@ def train(config: Path, output: Path, overrides: dict[str, Any]) -> None:
     """``spacy train`` with the workbench components registered."""
     from spacy.cli.train import train as spacy_train
 
-    import workbench.nlp.normalizer  # noqa: F401
+    import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401
 
     spacy_train(config, output, use_gpu=-1, overrides=overrides)
@@ -62,7 +62,7 @@ def pretrain(config: Path, output: Path, overrides: dict[str, Any]) -> None:
     from spacy.training.pretrain import pretrain as spacy_pretrain
     from spacy.util import load_config
 
-    import workbench.nlp.normalizer  # noqa: F401
+    import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401
 
     raw = load_config(config, overrides=overrides, interpolate=False)
@@ -75,7 +75,7 @@ def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> 
     """Save ``model_dir`` to ``dest`` keeping only ``ner`` (plus tokenizer and vocab)."""
     import spacy
 
-    import workbench.nlp.normalizer  # noqa: F401
+    import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401
 
     nlp = spacy.load(model_dir)
@@ -83,11 +83,11 @@ def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> 
         # make ner standalone: copy the shared tok2vec into it
         nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         # resolve ${components.tok2vec...} references before tok2vec goes away
-        nlp._pipe_configs["ner"] = nlp.config.interpolate()["components"]["ner"]  # noqa: SLF001
+        nlp._pipe_configs["ner"] = nlp.config.interpolate()["components"]["ner"]
     for name in list(nlp.pipe_names):
         if name != "ner":
             nlp.remove_pipe(name)
-    nlp._config["training"]["annotating_components"] = []  # noqa: SLF001
+    nlp._config["training"]["annotating_components"] = []
     nlp.meta["name"] = "workbench_ner_ar"
     nlp.meta["description"] = (
         "Arabic news NER (PER LOC ORG MISC) for the workbench; run after "
@@ -105,20 +105,22 @@ def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> 
     nlp.to_disk(dest)
 
 
-_ROW = re.compile(r"^\s*(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$")
+_NUM = re.compile(r"^\d+(\.\d+)?$")
 
 
 def parse_training_log(text: str) -> list[dict[str, float]]:
-    """Rows of spaCy's console training table (epoch, step, loss, dev F/P/R, score)."""
+    """Rows of spaCy's console training table: epoch, step, losses, dev F/P/R, score."""
     rows = []
     for line in text.splitlines():
-        m = _ROW.match(line)
-        if m:
-            e, s, loss, f, p, r, score = m.groups()
-            rows.append(
-                {"epoch": int(e), "step": int(s), "loss": float(loss), "ents_f": float(f),
-                 "ents_p": float(p), "ents_r": float(r), "score": float(score)}
-            )
+        cols = line.split()
+        if len(cols) < 7 or not all(_NUM.match(c) for c in cols):
+            continue
+        e, s = cols[0], cols[1]
+        f, p, r, score = cols[-4:]
+        rows.append(
+            {"epoch": int(e), "step": int(s), "loss": float(cols[-5]), "ents_f": float(f),
+             "ents_p": float(p), "ents_r": float(r), "score": float(score)}
+        )
     return rows
 
 
