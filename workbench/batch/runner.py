@@ -117,9 +117,9 @@ class _Run:
                     self.skipped += 1
                 else:
                     self.duplicates += 1
-                # Not work of this run: shrink the bar so rate and ETA stay truthful.
+                # Not work of this run: shrink the bar so rate and ETA stay truthful (it
+                # redraws on the next update; redrawing per skipped item would be slow).
                 self.bar.total = max(self.bar.n, (self.bar.total or 1) - 1)
-                self.bar.refresh()
                 continue
             self.seen.add(item.id)
             batch.append(item)
