@@ -69,7 +69,7 @@ WEIGHTS: dict[str, float] = {
     "offside": -0.4,
     "weak_offside": -1.6,
     "remote": -1.0,
-    "definite_translit": -1.0,
+    "definite_translit": -1.5,
 }
 # Raw score of "none of the candidates": a weak spelling match with nothing else for it.
 NIL_RAW = 1.2

@@ -186,7 +186,9 @@ def _partial(gazetteer: Gazetteer, core: str, seen: set[int]) -> list[Candidate]
             found = [
                 c
                 for c in gazetteer.candidates(part, limit=LOOKUP_LIMIT)
-                if c.match in ("arabic", "latin") or c.features.get("similarity", 0.0) >= 0.9
+                if c.match in ("arabic", "latin")
+                # A close transliteration of a part without «ال» (Arabic words carry it).
+                or (c.features.get("similarity", 0.0) >= 0.9 and not part.startswith("ال"))
             ]
             if found:
                 return [
