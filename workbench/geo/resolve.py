@@ -144,8 +144,11 @@ def point_uncertainty_km(entry: GazetteerEntry) -> float:
 def _prune(cands: list[Candidate]) -> list[Candidate]:
     """With exact names found, keep only the best few spelling matches (they rarely win)."""
     strong = [c for c in cands if c.match not in ("transliteration", "fuzzy")]
-    if not any(c.match == "arabic" and not c.features.get("common") for c in strong):
+    exact = [c for c in strong if c.match == "arabic" and not c.features.get("common")]
+    if not exact:
         return cands
+    if any(c.entry.kind == "country" and c.features.get("match_quality", 0.0) >= 0.95 for c in exact):
+        return strong  # «روسيا»: a country's own name; spelling matches only cost time
     weak = [c for c in cands if c.match in ("transliteration", "fuzzy")]
     # The best spelling matches, and the most populous ones (Valencia, Spain is «بلنسية»
     # in GeoNames, so news' «فالنسيا» reaches it only by transliteration).
