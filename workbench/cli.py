@@ -46,6 +46,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("samples", help="list the bundled sample articles")
 
+    from workbench.batch.cli import add_batch_arguments
+    from workbench.corpus.cli import add_corpus_arguments
+
+    add_batch_arguments(sub.add_parser("batch", help="analyse a corpus locally or on Dask"))
+    add_corpus_arguments(sub)
+
     p = sub.add_parser("eval", help="evaluation commands")
     esub = p.add_subparsers(dest="what", required=True)
     e = esub.add_parser("ner", help="entity-level P/R/F1 of the NER pipeline on CoNLL data")
@@ -125,6 +131,18 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return run_eval_ner(args)
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from workbench.batch.cli import run_batch
+
+    return run_batch(args)
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    from workbench.corpus.cli import run_corpus
+
+    return run_corpus(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` command; returns the exit code."""
     args = _build_parser().parse_args(argv)
@@ -134,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "gazetteer": _cmd_gazetteer,
         "samples": _cmd_samples,
         "eval": _cmd_eval,
+        "batch": _cmd_batch,
+        "corpus": _cmd_corpus,
     }
     try:
         return handlers[args.command](args)
