@@ -24,7 +24,7 @@ from workbench.errors import WorkbenchError
 __all__ = ["main"]
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description="Arabic-first analyst workbench")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -55,12 +55,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="evaluation commands")
     esub = p.add_subparsers(dest="what", required=True)
     e = esub.add_parser("ner", help="entity-level P/R/F1 of the NER pipeline on CoNLL data")
-    try:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["eval"]:  # importing the evaluation code loads spaCy: only when asked
         from workbench.nlp.training.cli import add_eval_ner_arguments
-    except ImportError:  # training extras not present
-        e.add_argument("--data", required=True)
-        e.add_argument("--format", default="conll")
-    else:
+
         add_eval_ner_arguments(e)
     return parser
 
@@ -145,7 +143,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` command; returns the exit code."""
-    args = _build_parser().parse_args(argv)
+    args = _build_parser(argv).parse_args(argv)
     handlers = {
         "analyze": _cmd_analyze,
         "report": _cmd_report,
