@@ -182,10 +182,25 @@ class Gazetteer:
         return self
 
     def load(self, *, progress: bool = True) -> Gazetteer:
-        """Open the file, building it first (with a progress bar) when it does not exist."""
+        """Open the file, building it first (with a progress bar) when it does not exist.
+
+        A gazetteer this workbench built with another schema (an older or newer release,
+        error W304) is derived data: it is rebuilt in place. A corrupt or foreign file is
+        never replaced (W303 stands).
+        """
         if not self.path.exists():
             build_gazetteer(self.path, progress=progress)
-        return self.open()
+        try:
+            return self.open()
+        except GazetteerError as exc:
+            if exc.code != "W304":
+                raise
+            import sys
+
+            print(f"workbench: {exc.message.split(';')[0]}; rebuilding it", file=sys.stderr)
+            self.close()
+            build_gazetteer(self.path, force=True, progress=progress)
+            return self.open()
 
     def close(self) -> None:
         """Close this thread's connections (other threads close theirs when they end)."""

@@ -305,7 +305,10 @@ def _alt_row(fields: list[str], ids: set[int], pending: list[tuple[Any, ...]]) -
 def _flush_alts(con: sqlite3.Connection, pending: list[tuple[Any, ...]]) -> None:
     from workbench.geo.translit import fold_latin
 
-    names, skels, ar_skel, ar_display = [], set(), {}, {}
+    names: list[tuple[str, int, str, int, str]] = []
+    skels: set[tuple[str, str, str]] = set()
+    ar_skel: dict[int, set[str]] = {}
+    ar_display: dict[int, str] = {}
     for gid, name, flags, lang in pending:
         if is_arabic(name):
             norm, script = normalize_key(name), "ar"
@@ -442,10 +445,10 @@ def import_geonames(
     for src in sources:
         s = str(src)
         try:
-            p = download(s, progress=progress) if s.startswith(("http://", "https://")) else Path(s)
-            if not p.is_file():
-                raise GazetteerError(f"no such file: {p}", code="W311")
-            resolved.append((s, p, ""))
+            local = download(s, progress=progress) if s.startswith(("http://", "https://")) else Path(s)
+            if not local.is_file():
+                raise GazetteerError(f"no such file: {local}", code="W311")
+            resolved.append((s, local, ""))
         except GazetteerError as exc:
             resolved.append((s, None, str(exc)))
     # Places first, so that alternate names find their places.

@@ -222,12 +222,13 @@ class _Evidence:
         return self.memo[key]
 
     def _for_item(self, key: str) -> tuple[dict[str, float], list[tuple[float, float, str]]]:
-        votes: Counter[str] = Counter()
+        votes: defaultdict[str, float] = defaultdict(float)
         for cc, n in self.adjectives.items():
             votes[cc] += ADJECTIVE_VOTE * min(n, 3)
         for k, v in self.votes.items():
             if k != key:
-                votes.update(v)
+                for cc, n in v.items():
+                    votes[cc] += n
         total = sum(votes.values())
         shares = {cc: n / total for cc, n in votes.items()} if total else {}
         anchors = [pt for k, pts in self.anchors.items() if k != key for pt in pts]
@@ -445,16 +446,16 @@ def _resolve_item(it: _Item, anchors: Sequence[tuple[float, float, str]] = ()) -
         trig = f"«{it.cues.trigger_word}» + " if it.cues and it.cues.trigger_word else ""
         reason = f"{trig}{cont.name}: {kind} not in gazetteer; placed at container {cont.name}"
         if ranked:
-            best = ranked[0].entry
-            if not is_inside(best, cont):
-                reason += f"; best name match {best.name} ({best.country_code}) is outside it"
+            near = ranked[0].entry
+            if not is_inside(near, cont):
+                reason += f"; best name match {near.name} ({near.country_code}) is outside it"
             elif ranked[0].features.get("historical"):
                 reason += (
-                    f"; {best.name} inside it matches only by a historical/foreign name "
+                    f"; {near.name} inside it matches only by a historical/foreign name "
                     f"({ranked[0].matched_name})"
                 )
             else:
-                reason += f"; {best.name} inside it matches too weakly"
+                reason += f"; {near.name} inside it matches too weakly"
         precision: Precision = "country" if cont.kind == "country" else "region"
         return ResolvedPlace(
             it.start, it.end, it.text, cont, 0.5 if precision == "region" else 0.35,
@@ -540,11 +541,11 @@ def _one_sense(items: Sequence[_Item]) -> None:
     for group in groups.values():
         if len(group) < 2:
             continue
-        mass: Counter[tuple[str, str]] = Counter()
+        mass: defaultdict[tuple[str, str], float] = defaultdict(float)
         for it in group:
             for c in it.ranked:
                 mass[(c.entry.country_code, c.entry.admin1_code)] += c.score
-        area = mass.most_common(1)[0][0]
+        area = max(mass, key=lambda a: mass[a])
         for it in group:
             same = [c for c in it.ranked if (c.entry.country_code, c.entry.admin1_code) == area]
             if same and same[0] is not it.ranked[0]:
