@@ -9,7 +9,7 @@ Modules (dependencies point inward):
 - :mod:`~workbench.exercises.feedback` — the result as text or HTML (en/ar, RTL);
 - :mod:`~workbench.exercises.io` — exercise and submission files (JSON, YAML);
 - :mod:`~workbench.exercises.build` — an exercise from an analyst's corrected article;
-- :mod:`~workbench.exercises.student` — :class:`StudentApp`, the student's widget;
+- :mod:`~workbench.exercises.app` — :class:`StudentApp`, the student's app (``Workbench.exercise``);
 - :mod:`~workbench.exercises.teacher` — class tables and :class:`TeacherView`;
 - :mod:`~workbench.exercises.cli` — ``workbench exercise ...``.
 
@@ -86,7 +86,7 @@ __all__ = [
 
 # Widgets and the builder import ipywidgets/ipyleaflet/pandas: loaded on first use.
 _LAZY = {
-    "StudentApp": "workbench.exercises.student",
+    "StudentApp": "workbench.exercises.app",
     "TeacherView": "workbench.exercises.teacher",
     "class_table": "workbench.exercises.teacher",
     "item_table": "workbench.exercises.teacher",
@@ -95,8 +95,8 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from workbench.exercises.app import StudentApp
     from workbench.exercises.build import exercise_from_state
-    from workbench.exercises.student import StudentApp
     from workbench.exercises.teacher import TeacherView, class_table, item_table, most_missed
 
 

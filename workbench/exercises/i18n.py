@@ -1,9 +1,10 @@
 """Interface texts of the exercise mode in English and Arabic.
 
-The keys are registered in the app's catalogue (:mod:`workbench.ui.i18n`,
-``register_catalogue("exercises", ...)``) when it exists; until then, and for
-the pure feedback renderer, :func:`tr` reads the same dictionary here. Keys are
-looked up as ``"exercises.<key>"`` in the app catalogue.
+The texts join the app's catalogue (:mod:`workbench.ui.i18n`) as
+``register_catalogue("exercises", ...)`` with keys ``"exercises.<key>"``, on
+first use; :func:`tr` looks them up there, so one catalogue serves the whole
+app. Without the UI package (pure scoring in an autograder) :func:`tr` reads
+the same dictionary here.
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def _app_catalogue() -> Any:
     if register is None or t is None:
         return None
     try:
-        register("exercises", CATALOGUE)
+        register("exercises", {lang: {f"exercises.{k}": v for k, v in texts.items()}
+                               for lang, texts in CATALOGUE.items()})
     except Exception:  # a catalogue we cannot join must not break the exercises
         return None
     return t
@@ -168,10 +170,10 @@ def tr(key: str, lang: str = "en", **kw: Any) -> str:
     if t is not None:
         try:
             out = t(f"exercises.{key}", lang, **kw)
-            if isinstance(out, str) and out and out != f"exercises.{key}":
-                return out
         except Exception:  # fall back to our own copy of the texts
-            pass
+            out = None
+        if isinstance(out, str) and out:
+            return out
     table = CATALOGUE.get(lang) or CATALOGUE["en"]
     text = table.get(key) or CATALOGUE["en"].get(key) or key
     return text.format(**kw) if kw else text

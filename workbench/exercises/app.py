@@ -142,10 +142,10 @@ class StudentApp(widgets.VBox):
         self.hint_button = widgets.Button(icon="lightbulb-o")
         self.hints = widgets.HTML()
         self.message = widgets.HTML()
-        self.article_view = ArticleView()
-        self.map_view = MapView(tiles=tiles)
-        self.table = EntityTable()
-        self.corrections = CorrectionsPanel()
+        self.article_view = ArticleView(self.lang)
+        self.map_view = MapView(tiles=tiles, lang=self.lang)
+        self.table = EntityTable(self.lang)
+        self.corrections = CorrectionsPanel(self.lang)
         self.feedback = widgets.HTML()
         self.check_button = widgets.Button(icon="check", button_style="primary")
         self.submit_button = widgets.Button(icon="upload", button_style="success")
@@ -176,7 +176,7 @@ class StudentApp(widgets.VBox):
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
-    def open_exercise(cls, file: str | os.PathLike[str] | Exercise, *, student: str,
+    def open_exercise(cls, file: str | os.PathLike[str] | Exercise, *, student: str | None = None,
                       **settings: Any) -> StudentApp:
         """Open an exercise for a student, restoring their saved work.
 
@@ -189,10 +189,13 @@ class StudentApp(widgets.VBox):
         student
             The student's name.
         **settings
-            ``lang``, ``tiles``, ``store_dir``, ``submission_path`` (see the class).
+            ``lang`` (or the Workbench's ``ui_language``), ``tiles``, ``store_dir``,
+            ``submission_path`` (see the class).
         """
         exercise = file if isinstance(file, Exercise) else load_exercise(file)
-        app = cls(exercise, student, **settings)
+        if "ui_language" in settings:
+            settings.setdefault("lang", settings.pop("ui_language"))
+        app = cls(exercise, student or "", **settings)
         app.start()
         return app
 
@@ -204,7 +207,8 @@ class StudentApp(widgets.VBox):
         """Open the student's saved work (or the exercise's start state); returns ``self``."""
         store = FindingsStore(self.store_path, analyst=self.student).open()
         self._store = store
-        self.controller = Controller(ExerciseBackend(store, self.exercise), analyst=self.student)
+        self.controller = Controller(ExerciseBackend(store, self.exercise), analyst=self.student,
+                                     lang=self.lang)
         self.controller.on_state(self._redraw)
         self.controller.on_selection(self._redraw)
         self.controller.on_message(self._show_message)
@@ -284,6 +288,12 @@ class StudentApp(widgets.VBox):
             self.add_class("wb-rtl")
         else:
             self.remove_class("wb-rtl")
+        if self.controller is not None:
+            self.controller.lang = self.lang
+        for view in (self.article_view, self.map_view, self.table, self.corrections):
+            view.set_language(self.lang)
+        if self.controller is not None and self.controller.snapshot is not None:
+            self._redraw()
         self.check_button.description = tr("check", self.lang)
         self.submit_button.description = tr("submit", self.lang)
         self.hint_button.description = tr("show_hint", self.lang)

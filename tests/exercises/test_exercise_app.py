@@ -8,8 +8,8 @@ import pytest
 from exercise_fixtures import BENGHAZI, BENINA, exercise_dict
 
 from workbench.exercises import Exercise, check_submission, load_submission
+from workbench.exercises.app import StudentApp
 from workbench.exercises.session import student_store_path
-from workbench.exercises.student import StudentApp
 
 
 @pytest.fixture
@@ -173,3 +173,35 @@ def test_empty_student_name_is_refused(tmp_path) -> None:
 
     with pytest.raises(WorkbenchError, match="student's name"):
         StudentApp(Exercise.from_dict(exercise_dict()), "  ", tiles=False, store_dir=tmp_path)
+
+
+def test_language_switch_reaches_the_composed_workbench_widgets(open_app) -> None:
+    app = open_app()
+    english = app.corrections.add.description
+    app.set_language("ar")
+    assert app.corrections.add.description != english
+    assert app.controller.lang == "ar"
+
+
+def test_exercise_texts_join_the_app_catalogue() -> None:
+    i18n = pytest.importorskip("workbench.ui.i18n")
+    from workbench.exercises.i18n import tr
+
+    assert tr("check", "ar") == "تحقق من إجاباتي"  # registers the catalogue on first use
+    assert "exercises" in i18n.catalogues()
+    assert i18n.catalogue_problems("exercises") == []
+    assert i18n.t("exercises.score", "ar", score=90) == "الدرجة: 90 من 100"
+
+
+def test_workbench_exercise_opens_the_student_app(tmp_path) -> None:
+    from workbench.ui import Workbench
+
+    if not hasattr(Workbench, "exercise"):
+        pytest.skip("Workbench.exercise is not wired yet")
+    app = Workbench.exercise("exercise:libya_floods", student="Sara", tiles=False, ui_language="ar",
+                             store_dir=tmp_path)
+    try:
+        assert isinstance(app, StudentApp) and app.lang == "ar" and app.exercise.id == "libya_floods"
+        assert app.state is not None and app.state.live_entities == []  # suggestions hidden
+    finally:
+        app.close()
