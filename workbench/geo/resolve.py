@@ -371,6 +371,13 @@ def _rank_all(
         if not it.candidates or it.pinned is not None:
             it.ranked = []
             continue
+        if (
+            support is not None
+            and it.ctx is not None
+            and it.container is None
+            and not support.get(it.sense_key)
+        ):
+            continue  # ranked in the first pass, and its context has not changed since
         cues = it.cues
         sig = (
             it.key,
