@@ -201,7 +201,7 @@ class StudentApp(widgets.VBox):
 
     # ``Widget.open()`` opens the comm and is called on instances by ipywidgets;
     # on the class, ``StudentApp.open(file, student=...)`` is open_exercise.
-    open = _ClassOrWidgetOpen()  # type: ignore[assignment]
+    open = _ClassOrWidgetOpen()
 
     def start(self) -> StudentApp:
         """Open the student's saved work (or the exercise's start state); returns ``self``."""

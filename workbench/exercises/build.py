@@ -166,10 +166,10 @@ def exercise_from_state(
         _add_candidates(candidates, mention, cands)
     seen_spans: set[tuple[int, int]] = set()
     sug_unique = []
-    for e in sug_entities:  # one suggestion per span, as in the findings store
-        if (e["start"], e["end"]) not in seen_spans:
-            seen_spans.add((e["start"], e["end"]))
-            sug_unique.append(e)
+    for sug in sug_entities:  # one suggestion per span, as in the findings store
+        if (sug["start"], sug["end"]) not in seen_spans:
+            seen_spans.add((sug["start"], sug["end"]))
+            sug_unique.append(sug)
 
     def text_of(v: LocalText | str | None, default: LocalText) -> LocalText:
         if v is None:

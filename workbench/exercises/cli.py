@@ -33,7 +33,7 @@ __all__ = ["add_exercise_arguments", "run_exercise"]
 _URN = re.compile(r"urn:workbench:article:([0-9a-f]{16})")
 
 
-def add_exercise_arguments(subparsers: argparse._SubParsersAction | argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_exercise_arguments(subparsers: argparse._SubParsersAction | argparse.ArgumentParser) -> None:
     """Add ``workbench exercise`` and its actions.
 
     Parameters

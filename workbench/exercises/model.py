@@ -744,22 +744,22 @@ class Submission:
         text = exercise.text
         ents: dict[tuple[int, int], SubmittedEntity] = {}
         for item in entities:
+            lab = item[-1]
             if len(item) == 3:
-                s, e, lab = item  # type: ignore[misc]
-                spans = [(int(s), int(e))]
+                spans = [(int(item[0]), int(item[1]))]
             else:
-                needle, lab = item  # type: ignore[misc]
-                spans = [(m.start(), m.end()) for m in re.finditer(re.escape(str(needle)), text)]
+                needle = str(item[0])
+                spans = [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
                 if not spans:
                     raise SubmissionFormatError(f"{needle!r} does not occur in the article text")
-            for s, e in spans:
-                ents[(s, e)] = SubmittedEntity(s, e, text[s:e], str(lab))
+            for start, end in spans:
+                ents[(start, end)] = SubmittedEntity(start, end, text[start:end], str(lab))
         pl: list[SubmittedPlace] = []
         for key, (lat, lon) in (places or {}).items():
-            for e in ents.values():
-                hit = (e.start, e.end) == key if isinstance(key, tuple) else e.text == key
-                if hit and e.label == "LOC":
-                    pl.append(SubmittedPlace(e.start, e.end, e.text, float(lat), float(lon), e.text,
+            for ent in ents.values():
+                hit = (ent.start, ent.end) == key if isinstance(key, tuple) else ent.text == key
+                if hit and ent.label == "LOC":
+                    pl.append(SubmittedPlace(ent.start, ent.end, ent.text, float(lat), float(lon), ent.text,
                                              "pinned"))
         return cls(student=student, exercise_id=exercise.id, exercise_hash=exercise.hash,
                    article_id=exercise.article.article_id,

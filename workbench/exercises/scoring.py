@@ -437,7 +437,8 @@ def score_submission(exercise: Exercise, submission: Submission) -> Result:
             f"{submission.student}'s submission annotates another text (article "
             f"{submission.article_id}, the exercise has {exercise.article.article_id})"
         )
-    for e in (*submission.entities, *submission.places):
+    spans: list[SubmittedEntity | SubmittedPlace] = [*submission.entities, *submission.places]
+    for e in spans:
         if not (0 <= e.start < e.end <= len(text)) or text[e.start:e.end] != e.text:
             raise ExerciseMismatchError(
                 f"{submission.student}'s entity {e.text!r} at {e.start}..{e.end} is not in the "

@@ -168,7 +168,7 @@ def table_html(frame: pd.DataFrame, *, index: bool = True, css_class: str = "wb-
 class _ClassOrWidgetOpen:
     def __get__(self, obj: Any, objtype: type[Any]) -> Callable[..., Any]:
         if obj is None:
-            return objtype.open_class  # type: ignore[no-any-return]
+            return objtype.open_class
         return functools.partial(widgets.VBox.open, obj)
 
 
@@ -234,7 +234,7 @@ class TeacherView(widgets.VBox):
         return cls(ex, subs, problems=problems, **settings)
 
     # ``Widget.open()`` opens the comm on instances; on the class it is open_class.
-    open = _ClassOrWidgetOpen()  # type: ignore[assignment]
+    open = _ClassOrWidgetOpen()
 
     # -- tables ---------------------------------------------------------------------------
     def class_table(self) -> pd.DataFrame:
