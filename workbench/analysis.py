@@ -118,6 +118,7 @@ def analyze(
     *,
     nlp: Language | None = None,
     gazetteer: Gazetteer | None = None,
+    analyst_places: Any = None,
 ) -> Analysis:
     """Find the entities of an article and geocode its places.
 
@@ -130,6 +131,11 @@ def analyze(
         A pipeline from :func:`workbench.nlp.load_pipeline`; the default one otherwise.
     gazetteer
         The gazetteer used to resolve places; the default one otherwise.
+    analyst_places
+        Places pinned by analysts, consulted before the gazetteer: a findings store
+        (:class:`workbench.annotations.store.FindingsStore`), a callable
+        ``mention_text -> pins`` or an iterable of pins. A pinned name resolves the same
+        way in every later article.
 
     Returns
     -------
@@ -151,5 +157,10 @@ def analyze(
     doc = nlp(article.text)
     entities = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
     mentions = [(e.start, e.end, e.label) for e in entities if e.label == "LOC"]
-    places = resolve_places(article.text, mentions, gazetteer)
+    layers = ()
+    if analyst_places is not None:
+        from workbench.geo.layers import AnalystLayer
+
+        layers = (AnalystLayer(analyst_places),)
+    places = resolve_places(article.text, mentions, gazetteer, extra_layers=layers)
     return Analysis(article, entities, list(places))

@@ -43,6 +43,13 @@ def _build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="rebuild even if it exists")
     b.add_argument("--path", type=Path, help="where to write it (default: user cache dir)")
     gsub.add_parser("info", help="where the gazetteer is and what it holds")
+    from workbench.geo.cli import add_gazetteer_import_arguments
+
+    add_gazetteer_import_arguments(
+        gsub.add_parser(
+            "import", help="import GeoNames dumps (XX.zip, allCountries.zip, alternateNamesV2.zip)"
+        )
+    )
 
     p = sub.add_parser("samples", help="list the bundled sample articles")
 
@@ -55,11 +62,14 @@ def _build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="evaluation commands")
     esub = p.add_subparsers(dest="what", required=True)
     e = esub.add_parser("ner", help="entity-level P/R/F1 of the NER pipeline on CoNLL data")
+    g = esub.add_parser("geo", help="geocoding accuracy (within 161 km, ids, error km) on gold mentions")
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["eval"]:  # importing the evaluation code loads spaCy: only when asked
+        from workbench.geo.cli import add_eval_geo_arguments
         from workbench.nlp.training.cli import add_eval_ner_arguments
 
         add_eval_ner_arguments(e)
+        add_eval_geo_arguments(g)
     return parser
 
 
@@ -103,6 +113,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_gazetteer(args: argparse.Namespace) -> int:
     from workbench.geo.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_path
 
+    if args.action == "import":
+        from workbench.geo.cli import run_gazetteer_import
+
+        return run_gazetteer_import(args)
     if args.action == "build":
         path = build_gazetteer(args.path, force=args.force, progress=True)
         print(f"gazetteer ready: {path}", file=sys.stderr)
@@ -122,6 +136,10 @@ def _cmd_samples(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "geo":
+        from workbench.geo.cli import run_eval_geo
+
+        return run_eval_geo(args)
     try:
         from workbench.nlp.training.cli import run_eval_ner
     except ImportError as exc:

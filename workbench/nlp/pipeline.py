@@ -29,6 +29,7 @@ from workbench.nlp import tokenizer as _tok
 from workbench.nlp import trigger_rules as _tr  # noqa: F401
 from workbench.nlp.gazetteer_ruler import PlaceName
 from workbench.nlp.lexicon import SOFT_AMBIGUOUS_PLACE_WORDS, is_ambiguous_place_word, word_counts
+from workbench.nlp.merger import PRECISE_RULE_SOURCES
 
 if TYPE_CHECKING:
     from workbench.geo.gazetteer import Gazetteer
@@ -40,6 +41,8 @@ ModelChoice = Literal["default", "none"] | str | Path
 # Kinds of place whose one-word names count as places without context
 # (``city`` is a capital or a place of >= 100,000 inhabitants, see workbench.geo.build).
 PROMINENT_KINDS = frozenset({"country", "region", "city"})
+# Priority of the trained model's entities in the merger (above every rule span).
+MODEL_PRIORITY = 40
 # A one-word name seen this often in Arabic Wikipedia is likely an everyday word too.
 FREQUENT_WORD_COUNT = 150
 
@@ -74,7 +77,7 @@ def load_pipeline(
     *,
     gazetteer: Gazetteer | None = None,
     model: ModelChoice = "default",
-    rules: bool = True,
+    rules: bool | Literal["all", "precise"] = True,
 ) -> Language:
     """Build the workbench NLP pipeline.
 
@@ -89,7 +92,11 @@ def load_pipeline(
         ``"default"`` loads the shipped NER model when present, ``"none"`` runs
         rules only, a path loads a spaCy model folder whose ``ner`` is used.
     rules
-        Add the rule components (trigger rules, gazetteer ruler).
+        ``True``/``"all"``: add the rule components (trigger rules, gazetteer ruler); next
+        to a model, the model wins overlaps and rules fill its gaps (best place recall
+        for the map). ``"precise"``: with a model, keep only the high-precision rule
+        spans (best score on the ANERcorp/AQMAR dev sets, see docs/ner.md). ``False``:
+        no rules.
 
     Returns
     -------
@@ -113,7 +120,15 @@ def load_pipeline(
         tokenizer = nlp.tokenizer
         if isinstance(tokenizer, _tok.ArabicTokenizer):
             tokenizer.add_known(n.split()[0] for n, _ in names)
-    nlp.add_pipe("workbench_entity_merger", name="entity_merger")
+    if model_path is None:
+        nlp.add_pipe("workbench_entity_merger", name="entity_merger")
+    else:
+        sources = sorted(PRECISE_RULE_SOURCES) if rules == "precise" else None
+        nlp.add_pipe(
+            "workbench_entity_merger",
+            name="entity_merger",
+            config={"model_priority": MODEL_PRIORITY, "rule_sources": sources},
+        )
     return nlp
 
 

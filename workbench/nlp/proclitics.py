@@ -114,7 +114,10 @@ def find_proclitic(
             and not prefix.endswith("لل")
             and not any(norm.startswith(x) for x in _AL_EXCEPTIONS)
         )
-        by_lam_article = prefix.endswith("لل") and not rest.startswith("ا")
+        # «للكرملين» = ل + ال + كرملين; «للأمم» = ل + الأمم when «الأمم» is a word
+        by_lam_article = prefix.endswith("لل") and (
+            not rest.startswith("ا") or (counts is not None and counts.get("ال" + rest, 0) >= 20)
+        )
         if by_article or by_lam_article:
             return _written_length(word, len(prefix))
         if known(rest) and (counts is None or counts.get(norm, 0) <= counts.get(rest, 0)):
