@@ -59,6 +59,10 @@ def _build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     add_batch_arguments(sub.add_parser("batch", help="analyse a corpus locally or on Dask"))
     add_corpus_arguments(sub)
 
+    from workbench.exercises.cli import add_exercise_arguments
+
+    add_exercise_arguments(sub)
+
     p = sub.add_parser("eval", help="evaluation commands")
     esub = p.add_subparsers(dest="what", required=True)
     e = esub.add_parser("ner", help="entity-level P/R/F1 of the NER pipeline on CoNLL data")
@@ -159,6 +163,12 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     return run_corpus(args)
 
 
+def _cmd_exercise(args: argparse.Namespace) -> int:
+    from workbench.exercises.cli import run_exercise
+
+    return run_exercise(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` command; returns the exit code."""
     args = _build_parser(argv).parse_args(argv)
@@ -170,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "eval": _cmd_eval,
         "batch": _cmd_batch,
         "corpus": _cmd_corpus,
+        "exercise": _cmd_exercise,
     }
     try:
         return handlers[args.command](args)
