@@ -24,7 +24,7 @@ from pathlib import Path
 
 from workbench.paths import shared_dir
 
-__all__ = ["init_vectors", "prepare_text", "train_floret"]
+__all__ = ["init_vectors", "prepare_text", "train_floret", "write_pretrain_jsonl"]
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,29 @@ def prepare_text(src: Path, out: Path, max_lines: int | None = None) -> int:
             n_tokens += len(words)
             dst.write(" ".join(words) + "\n")
     return n_tokens
+
+
+def write_pretrain_jsonl(text: Path, out: Path, *, every: int = 4, max_words: int = 200) -> int:
+    """JSONL for ``spacy pretrain``: every ``every``-th paragraph of ``text`` in chunks of
+    at most ``max_words`` words (at least 5). Returns the number of words written."""
+    import json
+
+    n_words = 0
+    with text.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        k = 0
+        for line in src:
+            words = line.split()
+            if len(words) < 5:
+                continue
+            for i in range(0, len(words), max_words):
+                chunk = words[i : i + max_words]
+                if len(chunk) < 5:
+                    continue
+                k += 1
+                if k % every == 0:
+                    dst.write(json.dumps({"text": " ".join(chunk)}, ensure_ascii=False) + "\n")
+                    n_words += len(chunk)
+    return n_words
 
 
 def train_floret(
@@ -118,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bucket", type=int, default=50_000)
     parser.add_argument("--epoch", type=int, default=5)
     parser.add_argument("--max-lines", type=int, default=None)
+    parser.add_argument(
+        "--pretrain-jsonl", type=Path, default=None,
+        help="also write this JSONL of every 4th paragraph for spacy pretrain",
+    )
+    parser.add_argument("--no-floret", action="store_true", help="only prepare the text")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     text = args.work / "wiki.norm.txt"
@@ -125,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     if not text.exists():
         n = prepare_text(args.shared / WIKI, text, args.max_lines)
         log.info("prepared %d tokens in %.0f s", n, time.time() - t0)
+    if args.pretrain_jsonl:
+        n = write_pretrain_jsonl(text, args.pretrain_jsonl)
+        log.info("wrote %d words for pretraining to %s", n, args.pretrain_jsonl)
+    if args.no_floret:
+        return 0
     t1 = time.time()
     vec = train_floret(
         text, args.work / f"floret_d{args.dim}_b{args.bucket}", dim=args.dim,
