@@ -12,6 +12,8 @@ Components, in order::
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -30,6 +32,7 @@ from workbench.nlp import trigger_rules as _tr  # noqa: F401
 from workbench.nlp.gazetteer_ruler import PlaceName
 from workbench.nlp.lexicon import SOFT_AMBIGUOUS_PLACE_WORDS, is_ambiguous_place_word, word_counts
 from workbench.nlp.merger import PRECISE_RULE_SOURCES
+from workbench.paths import cache_dir
 
 if TYPE_CHECKING:
     from workbench.geo.gazetteer import Gazetteer
@@ -55,7 +58,7 @@ def default_model_path() -> Path:
 def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, PlaceName]]:
     """Normalized Arabic place names of a gazetteer, in the ruler's terms."""
     counts = word_counts()
-    for name, kind in gazetteer.arabic_names():
+    for name, kind in _arabic_names_cached(gazetteer):
         frequent = counts.get(name, 0) >= FREQUENT_WORD_COUNT
         # a frequent word shaped like a nisba adjective («شمالي», «مالية») needs context
         # even when a region carries it as its Arabic name
@@ -70,6 +73,33 @@ def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, Plac
                 soft=name in SOFT_AMBIGUOUS_PLACE_WORDS or (adjective_like and kind != "country"),
             ),
         )
+
+
+def _arabic_names_cached(gazetteer: Gazetteer) -> Iterable[tuple[str, str]]:
+    """``gazetteer.arabic_names()``, cached next to the gazetteer's cache as a small TSV.
+
+    Sorting 150,000 names out of SQLite takes ~2 s; reading the cached list ~0.1 s. The
+    cache key is the gazetteer file's path, size and modification time, so a rebuilt or
+    imported-into gazetteer gets a fresh list.
+    """
+    path = getattr(gazetteer, "path", None)
+    if not isinstance(path, Path) or not path.exists():
+        return gazetteer.arabic_names()
+    stat = path.stat()
+    key = hashlib.sha1(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    cache = cache_dir() / f"ruler-names-{key}.tsv"
+    if cache.exists():
+        with cache.open(encoding="utf-8") as fh:
+            return [tuple(line.rstrip("\n").split("\t", 1)) for line in fh]  # type: ignore[misc]
+    names = list(gazetteer.arabic_names())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("".join(f"{n}\t{k}\n" for n, k in names), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return names
 
 
 def load_pipeline(
