@@ -28,6 +28,10 @@ def test_a_region_level_place_invites_to_import_its_country_or_pin_it(make_app) 
     mv.click_map(51.7, 36.2)
     assert app.state.place(kursk.id).status == "pinned"
     assert mv.gazetteer_hint.value == "" and mv.vague_box.layout.display == "none"
+    mv.unresolved.value = app.find_place("مارينو").id
+    mv.pin_mode.value = True
+    mv.click_map(51.1, 35.3)
+    assert mv.unresolved.layout.display == "none" and "Every place is on the map" in mv.hint.value
 
 
 def test_the_invitation_in_arabic_names_the_country_in_arabic(make_app) -> None:

@@ -298,6 +298,7 @@ class MapView(widgets.VBox):
         finally:
             self._quiet = False
         self.vague_box.layout.display = "flex" if vague else "none"
+        self.unresolved.layout.display = "" if unresolved else "none"  # no empty list box
         self.hint.value = self._hint(selected, len(unresolved))
         self.gazetteer_hint.value = self._gazetteer_hint(selected, vague)
 
