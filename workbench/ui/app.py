@@ -298,7 +298,7 @@ class Workbench(widgets.VBox):
 
     # ``Widget.open()`` opens the comm and is called on instances by ipywidgets;
     # on the class, ``Workbench.open(source)`` is the friendlier name of open_article.
-    open = _ClassOrWidgetOpen()  # type: ignore[assignment]
+    open = _ClassOrWidgetOpen()
 
     # -- loading --------------------------------------------------------------------------
     def load(self, source: Analysis | Article | str | os.PathLike[str]) -> bool:

@@ -41,7 +41,7 @@ try:
 
     HAS_ANYWIDGET = True
 
-    class ClickableHTML(anywidget.AnyWidget):  # type: ignore[misc]
+    class ClickableHTML(anywidget.AnyWidget):
         """Escaped HTML in ``value``; ``clicked`` is set by the browser on a click."""
 
         _esm = _ESM

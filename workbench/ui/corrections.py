@@ -70,8 +70,7 @@ class CorrectionsPanel(widgets.VBox):
         self._callbacks: list[Callable[[str, dict[str, Any]], None]] = []
         self.set_label.on_click(lambda _: self._emit_entity("set_label", label=self.label.value))
         self.delete.on_click(lambda _: self._emit_entity("delete"))
-        self.restore.on_click(lambda _: self.deleted.value and self._emit(
-            "restore", {"entity": self.deleted.value}))
+        self.restore.on_click(lambda _: self._restore())
         self.add.on_click(lambda _: self._emit("add", self._span(label=self.new_label.value)))
         self.use_span.on_click(lambda _: self._emit("span", self._span()))
         self.choose.on_click(lambda _: self._emit_place("choose", index=self.candidates.value))
@@ -174,6 +173,10 @@ class CorrectionsPanel(widgets.VBox):
         self.choose.disabled = place is None or not place.candidates
         self.confirm.disabled = place is None or not place.resolved
         self.unresolve.disabled = self.pin.disabled = place is None
+
+    def _restore(self) -> None:
+        if self.deleted.value:
+            self._emit("restore", {"entity": self.deleted.value})
 
     def _fill_last(self) -> None:
         first = self.first.value

@@ -120,8 +120,8 @@ class EntityTable(widgets.VBox):
         self._highlighted: set[str] = set()
         self._callbacks: list[Callable[[str], None]] = []
         self._quiet = False
-        self.filter.observe(lambda _: self._quiet or self._redraw(), names="value")
-        self.sort.observe(lambda _: self._quiet or self._redraw(), names="value")
+        self.filter.observe(self._on_option, names="value")
+        self.sort.observe(self._on_option, names="value")
         self.table.observe(self._on_click, names="clicked")
         super().__init__([widgets.HBox([self.filter, self.sort]), self.table])
 
@@ -181,6 +181,10 @@ class EntityTable(widgets.VBox):
             + "</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>"
         )
+
+    def _on_option(self, change: dict[str, object]) -> None:
+        if not self._quiet:  # relabelling the options keeps the value: nothing to redraw
+            self._redraw()
 
     def _on_click(self, change: dict[str, object]) -> None:
         parsed = parse_click(str(change["new"]))

@@ -238,7 +238,7 @@ class HistoryPanel(widgets.VBox):
             row = self._cache.get(key) or self._row(item)
             fresh[key] = row
             rows.append(row)
-            self.buttons[item.id] = row.children[1]  # type: ignore[assignment]
+            self.buttons[item.id] = row.children[1]
         self._cache = fresh  # rows no longer shown are dropped
         if not self.items:
             rows = [widgets.HTML(f"<i dir='auto'>{escape_html(t('hist.empty', self.lang))}</i>")]
