@@ -7,22 +7,31 @@ TRAIN_ENV ?= OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHA
 TRAIN_CPU ?= taskset -c 1 nice -n 5
 NER_CORPUS := training/corpus
 NER_VECTORS := training/vectors
-NER_RUN := training/runs/ner_ar
-NER_MODEL := workbench/models/ner_ar
-
+NER_RUN ?= training/runs/ner_ar
+NER_MODEL ?= workbench/models/ner_ar
 NER_PRETRAIN_TEXT := training/pretrain_quarter.jsonl
 
-.PHONY: train-ner train-ner-floret ner-corpus ner-vectors ner-pretrain-text eval-ner
+.PHONY: train-ner train-ner-pretrain ner-corpus ner-vectors ner-pretrain-text eval-ner
 
+# ANERcorp/AQMAR/NewsFANE -> DocBins (workbench tokens), dev/test CoNLL files (~10 s).
 ner-corpus: $(NER_CORPUS)/report.json
 $(NER_CORPUS)/report.json:
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.convert --out $(NER_CORPUS)
 
+# floret vectors on Arabic Wikipedia: text preparation ~1.5 min, floret ~4.5 min.
 ner-vectors: $(NER_VECTORS)/spacy/config.cfg
 $(NER_VECTORS)/spacy/config.cfg:
 	$(NER_PY) -c "import floret" 2>/dev/null || $(NER_PY) -m pip install --quiet floret
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.vectors --work $(NER_VECTORS) \
 		--dim 80 --bucket 50000 --epoch 5
+
+# The shipped model (configs/ner_ar.cfg): 2,400 steps, ~10 min on one core (+ vectors).
+train-ner: ner-corpus ner-vectors
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train --config configs/ner_ar.cfg \
+		--corpus $(NER_CORPUS) --output $(NER_RUN) --package $(NER_MODEL) \
+		--train aner_train aqmar_train --dev aner_dev aqmar_dev
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) \
+		--corpus $(NER_CORPUS) --out $(NER_RUN)/scores.json
 
 # Wikipedia text (workbench tokens, normalized), every 4th paragraph: 2.4M words.
 ner-pretrain-text: $(NER_PRETRAIN_TEXT)
@@ -30,25 +39,17 @@ $(NER_PRETRAIN_TEXT):
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.vectors --work $(NER_VECTORS) \
 		--no-floret --pretrain-jsonl $(NER_PRETRAIN_TEXT)
 
-# The shipped model: no static vectors (see configs/ner_ar.cfg); spacy pretrain of the
-# tok2vec on the Wikipedia text (~25 min), then 2,400 training steps (~8 min), one core.
-train-ner: ner-corpus ner-pretrain-text
-	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train --config configs/ner_ar.cfg \
-		--corpus $(NER_CORPUS) --output $(NER_RUN) --package $(NER_MODEL) \
+# Variant without vectors: spacy pretrain (~16 min) + 2,400 steps (~8 min); packaged under
+# training/, not shipped.
+train-ner-pretrain: ner-corpus ner-pretrain-text
+	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train \
+		--config configs/ner_ar_pretrain.cfg --corpus $(NER_CORPUS) \
+		--output training/runs/ner_ar_pretrain --package training/packaged/ner_ar_pretrain \
 		--pretrain training/pretrain/ner_ar --set paths.raw_text $(NER_PRETRAIN_TEXT) \
 		--train aner_train aqmar_train --dev aner_dev aqmar_dev
-	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) \
-		--corpus $(NER_CORPUS) --out $(NER_RUN)/scores.json
-
-# Variant with floret vectors (+5.6 F1 on the CAMeL test): needs a loader that carries the
-# model's vectors over, so it is packaged under training/, not shipped.
-train-ner-floret: ner-corpus ner-vectors
-	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.train \
-		--config configs/ner_ar_floret.cfg --corpus $(NER_CORPUS) --output training/runs/ner_ar_floret \
-		--package training/packaged/ner_ar_floret --train aner_train aqmar_train --dev aner_dev aqmar_dev
 	$(TRAIN_ENV) $(TRAIN_CPU) $(NER_PY) -m workbench.nlp.training.report \
-		--model training/packaged/ner_ar_floret --corpus $(NER_CORPUS) \
-		--out training/runs/ner_ar_floret/scores.json
+		--model training/packaged/ner_ar_pretrain --corpus $(NER_CORPUS) \
+		--out training/runs/ner_ar_pretrain/scores.json
 
 eval-ner:
 	$(NER_PY) -m workbench.nlp.training.report --model $(NER_MODEL) --corpus $(NER_CORPUS)

@@ -22,33 +22,24 @@ from workbench.nlp.training.evaluate import evaluate_ner, format_report, load_ne
 
 __all__ = ["MODES", "build_pipeline", "evaluation_sets", "score_all"]
 
-#: What to evaluate: the model alone, the lead's rule components alone, or both.
-MODES = ("model", "rules", "combined")
+#: What to evaluate: the model alone, the lead's rule components alone, or both
+#: (``combined``: ``load_pipeline("ar")``; ``precise``: ``load_pipeline("ar", rules="precise")``).
+MODES = ("model", "rules", "combined", "precise")
 
 
 def build_pipeline(mode: str, model: Path) -> Language:
-    """The pipeline to evaluate in ``mode`` (see :data:`MODES`).
-
-    ``combined`` is the workbench pipeline (``workbench.nlp.load_pipeline``) with the
-    model's ``ner`` inserted after the normalizer and the model's vectors carried over
-    (a component sourced from another pipeline does not bring its vectors along).
-    """
+    """The pipeline to evaluate in ``mode`` (see :data:`MODES`)."""
     if mode == "model":
         return load_ner(model)
     from workbench.nlp import load_pipeline
 
-    nlp = load_pipeline("ar", model="none")
     if mode == "rules":
-        return nlp
-    if mode != "combined":
-        raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-    import spacy
-
-    trained = spacy.load(model, exclude=["tokenizer"])
-    if trained.vocab.vectors.shape[0]:
-        nlp.vocab.vectors = trained.vocab.vectors
-    nlp.add_pipe("ner", source=trained, after="ar_normalizer")
-    return nlp
+        return load_pipeline("ar", model="none")
+    if mode == "combined":
+        return load_pipeline("ar", model=model)
+    if mode == "precise":
+        return load_pipeline("ar", model=model, rules="precise")
+    raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
 
 
 def evaluation_sets(corpus: Path, paths: CorpusPaths, *, tests: bool = True) -> dict[str, Path]:
