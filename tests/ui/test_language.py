@@ -37,7 +37,9 @@ def test_the_header_toggle_switches_every_label_at_run_time(make_app) -> None:
     app.select_place(app.find_place("كورسك").id)
     app.findings.note.value = "draft"
     assert app.corrections.confirm.description == "Confirm place" and "wb-rtl" not in app._dom_classes
+    assert app.last_message == ("success", "Opened كورسك.")
     app.language.value = "ar"  # the analyst clicks العربية
+    assert app.last_message == ("success", "فُتح المقال «كورسك».")  # the message follows
     assert "wb-rtl" in app._dom_classes and app.controller.lang == "ar"
     assert app.corrections.confirm.description == "تأكيد المكان"
     assert app.findings.add.description == "إضافة استنتاج"

@@ -141,6 +141,7 @@ class Workbench(widgets.VBox):
                                      analyst=self.config.analyst or default_analyst(), lang=lang)
         self.analysis: Analysis | None = None
         self.last_message: tuple[str, str] = ("", "")
+        self._message_key: tuple[str, str, dict[str, Any]] | None = None
         self._store: Any = None
 
         self.style = widgets.HTML(_APP_CSS, layout=widgets.Layout(display="none"))
@@ -226,6 +227,9 @@ class Workbench(widgets.VBox):
                      self.findings, self.history_panel):
             view.set_language(lang)
         self._label(lang)
+        if self._message_key is not None:
+            level, key, values = self._message_key
+            self._say(level, key, **values)
         self._history_stale = True
         self._refresh_history()
         if self.state is not None:
@@ -322,7 +326,7 @@ class Workbench(widgets.VBox):
                 analysis = self._analyze(article)
             return self._open_analysis(analysis)
         except WorkbenchError as err:
-            self._show_message("error", t("msg.open_failed", self.lang, error=err))
+            self._say("error", "msg.open_failed", error=err)
             return False
 
     def _analyze(self, article: Article) -> Analysis:
@@ -345,11 +349,10 @@ class Workbench(widgets.VBox):
         assert snap is not None
         title = snap.title or snap.source
         if snap.revision:
-            text = t("msg.opened_restored", self.lang, title=title, revision=snap.revision,
-                     n=len(snap.findings))
+            self._say("success", "msg.opened_restored", title=title, revision=snap.revision,
+                      n=len(snap.findings))
         else:
-            text = t("msg.opened", self.lang, title=title)
-        self._show_message("success", text)
+            self._say("success", "msg.opened", title=title)
         self.loader.show_message("")
         return True
 
@@ -366,7 +369,7 @@ class Workbench(widgets.VBox):
             store = FindingsStore(path, analyst=self.controller.analyst).open()
         except WorkbenchError as err:
             self._backend = self.controller.backend  # memory: the app still works
-            self._show_message("error", t("msg.store_failed", self.lang, error=err))
+            self._say("error", "msg.store_failed", error=err)
             return
         self._store = store
         self._backend = self.controller.backend = StoreBackend(store)
@@ -380,11 +383,11 @@ class Workbench(widgets.VBox):
         except WorkbenchError as err:
             ok = False
             self.loader.show_message(str(err))
-            self._show_message("error", t("msg.open_failed", self.lang, error=err))
+            self._say("error", "msg.open_failed", error=err)
         except Exception as err:  # a widget callback must never take the app down
             ok = False
             self.loader.show_message(t("msg.unexpected", self.lang, error=repr(err)))
-            self._show_message("error", t("msg.unexpected_open", self.lang, error=repr(err)))
+            self._say("error", "msg.unexpected_open", error=repr(err))
         if not ok:
             self.load_box.selected_index = 0
 
@@ -501,7 +504,7 @@ class Workbench(widgets.VBox):
             Whether everything shown is saved.
         """
         if self.state is None:
-            self._show_message("info", t("msg.nothing_to_save", self.lang))
+            self._say("info", "msg.nothing_to_save")
             return True
         ok = True
         if self.findings.dirty and self.findings.existing.value:
@@ -509,8 +512,8 @@ class Workbench(widgets.VBox):
         ok = ok and not self.controller.stale
         if ok:
             snap = self.state
-            self._show_message("success", t("msg.saved", self.lang, revision=snap.revision,
-                                            location=self.controller.backend.location))
+            self._say("success", "msg.saved", revision=snap.revision,
+                      location=self.controller.backend.location)
         self._show_status()
         return ok
 
@@ -519,7 +522,7 @@ class Workbench(widgets.VBox):
         try:
             return self.controller.reload() is not None
         except WorkbenchError as err:
-            self._show_message("error", t("msg.reload_failed", self.lang, error=err))
+            self._say("error", "msg.reload_failed", error=err)
             return False
 
     # -- history ----------------------------------------------------------------------------
@@ -545,7 +548,7 @@ class Workbench(widgets.VBox):
         ok = self.controller.revert(history_id)
         if ok:
             summary = item.summary if item else f"#{history_id}"
-            self._show_message("success", t("msg.reverted", self.lang, id=history_id, summary=summary))
+            self._say("success", "msg.reverted", id=history_id, summary=summary)
         return ok
 
     def _refresh_history(self) -> None:
@@ -585,14 +588,14 @@ class Workbench(widgets.VBox):
             except WorkbenchError as err:
                 self._show_message("error", str(err))
             except Exception as err:  # a widget callback must never take the app down
-                self._show_message("error", t("msg.unexpected", self.lang, error=repr(err)))
+                self._say("error", "msg.unexpected", error=repr(err))
 
         return run
 
     def _on_map_pin(self, lat: float, lon: float, name: str) -> None:
         place = self.controller.selected_place
         if place is None:
-            self._show_message("error", t("msg.select_place_first", self.lang))
+            self._say("error", "msg.select_place_first")
             return
         self.controller.pin_place(place.id, lat, lon, name)
 
@@ -680,7 +683,13 @@ class Workbench(widgets.VBox):
             return t("target.span", lang, text=escape_html(self.state.text[sel.start:sel.end]))
         return f"<i>{escape_html(t('target.finding', lang))}</i>"
 
+    def _say(self, level: str, key: str, **values: Any) -> None:
+        """Show the interface string ``key``; it follows a later language switch."""
+        self._show_message(level, t(key, self.lang, **values))
+        self._message_key = (level, key, values)
+
     def _show_message(self, level: str, text: str) -> None:
+        self._message_key = None
         self.last_message = (level, text)
         color = {"error": "#b91c1c", "success": "#15803d"}.get(level, "#334155")
         icon = {"error": "⚠", "success": "✓"}.get(level, "ℹ")

@@ -216,7 +216,8 @@ class MapView(widgets.VBox):
         self.unresolved = widgets.Select(options=[], rows=4, layout=widgets.Layout(width="100%"))
         self.vague_title = widgets.HTML()
         self.vague = widgets.Select(options=[], rows=3, layout=widgets.Layout(width="100%"))
-        self.pin_mode = widgets.ToggleButton(value=False, icon="map-pin")
+        self.pin_mode = widgets.ToggleButton(value=False, icon="map-pin",
+                                             layout=widgets.Layout(width="auto", flex="0 0 auto"))
         self.pin_name = widgets.Text(layout=widgets.Layout(width="100%"))
         self.hint = widgets.HTML()
         self.gazetteer_hint = widgets.HTML()
