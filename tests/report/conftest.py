@@ -22,9 +22,14 @@ def hostile() -> dict[str, Any]:
     return hostile_data()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """A headless Debian Chromium, offline, with a fresh profile (skips when absent)."""
+    """A headless Debian Chromium, offline, with a fresh profile (skips when absent).
+
+    Module-scoped: a sync Playwright runs an event loop in the main thread until it is
+    closed, so one kept open for the session would break every later browser test that
+    starts its own (tests/ui, tests/exercises).
+    """
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
