@@ -105,3 +105,28 @@ def test_samples_places(sample, must_have, nlp, gazetteer) -> None:
     found = {(p.text, p.entry.country_code) for p in result.place_list if p.entry}
     for item in must_have:
         assert item in found, (item, sorted(found))
+
+
+def test_a_pinned_place_resolves_the_same_name_in_a_later_article(nlp, gazetteer, tmp_path) -> None:
+    from workbench.annotations.model import PinPlace
+    from workbench.annotations.store import FindingsStore
+
+    first = analyze("sample:kursk_marino", nlp=nlp, gazetteer=gazetteer)
+    with FindingsStore(tmp_path / "findings.sqlite", analyst="tester") as store:
+        state = store.open_article(first)
+        marino = next(e for e in state.active_entities() if e.text == "مارينو")
+        store.apply(
+            state.article_id,
+            PinPlace(marino.id, 51.6167, 34.8833, "Marino (Rylsky District)", "RU"),
+            expected_revision=state.revision,
+        )
+        later = analyze(
+            workbench.load_article("قال مسؤولون إن قرية مارينو تعرضت لقصف جديد الليلة الماضية."),
+            nlp=nlp,
+            gazetteer=gazetteer,
+            analyst_places=store,
+        )
+    place = next(p for p in later.place_list if p.text == "مارينو")
+    assert place.entry is not None and place.precision == "exact"
+    assert abs(place.entry.latitude - 51.6167) < 1e-3 and abs(place.entry.longitude - 34.8833) < 1e-3
+    assert "tester" in place.reason

@@ -71,3 +71,7 @@ def test_more_news_patterns(sentence: str, expected: tuple[str, str]) -> None:
 
 def test_indefinite_adjective_after_place_noun_is_no_place() -> None:
     assert ents("أقامت القوات منطقة عازلة قرب الحدود") == set()
+
+
+def test_place_after_trigger_stops_at_an_everyday_word() -> None:
+    assert ("مارينو", "LOC") in ents("قال مسؤولون إن قرية مارينو تعرضت لقصف جديد")

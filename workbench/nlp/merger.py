@@ -16,17 +16,28 @@ SPAN_KEYS = ("wb_triggers", "wb_gazetteer")
 # Rule sources kept next to a trained model: quoted names after a trigger, organizations
 # known by name, «قرية X»-style places and organizations named after a person.
 PRECISE_RULE_SOURCES = frozenset({"quoted", "known-org", "place-trigger", "trigger-eponym"})
+# Rule sources whose label comes from an explicit trigger word and may relabel a model span.
+LABELLING_RULE_SOURCES = frozenset(
+    {"quoted", "known-org", "media-name", "trigger-eponym", "trigger-name", "title", "title-apposition"}
+)
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 NISBA_MIN_COUNT = 50
 
 
 def _widen(model_span: EntitySpan, rules: list[EntitySpan]) -> EntitySpan:
-    """A model span cut short («كيم جونج») takes the boundaries of a rule span of the same
-    label that contains it («كيم جونج أون»); the model's priority is kept."""
+    """Let explicit context correct the model where the two agree on where a name is.
+
+    A model span cut short («كيم جونج») takes the boundaries of a rule span of the same
+    label that contains it («كيم جونج أون»); a span a trigger noun labels explicitly
+    («صحيفة وول ستريت جورنال» → ORG) takes the trigger's label. The model's priority is kept.
+    """
     best = model_span
     for r in rules:
         contains = r.start <= best.start and r.end >= best.end
-        if r.label == model_span.label and contains and r.length > best.length:
+        if not contains:
+            continue
+        relabel = r.label != best.label and r.source in LABELLING_RULE_SOURCES
+        if (r.label == best.label and r.length > best.length) or relabel:
             best = EntitySpan(r.start, r.end, r.label, model_span.priority, "model+" + r.source)
     return best
 

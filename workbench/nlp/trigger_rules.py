@@ -47,6 +47,7 @@ PRIO_KNOWN_ORG = 25
 PRIO_PERSON = 20
 PRIO_ORG = 15
 PRIO_PLACE_TRIGGER = 7
+PLACE_CONTINUATION_MAX_COUNT = 30
 MAX_PLACE = 3
 
 
@@ -256,6 +257,8 @@ def _find_places_after_triggers(toks: Sequence[Tok]) -> list[EntitySpan]:
             continue
         j = i + 1
         while j < len(toks) and j - i <= MAX_PLACE and _is_place_name_token(toks[j]):
+            if j > i + 1 and word_counts().get(toks[j].norm, 0) >= PLACE_CONTINUATION_MAX_COUNT:
+                break  # «قرية مارينو تعرضت…»: an everyday word ends the name
             j += 1
         if (
             j == i + 2

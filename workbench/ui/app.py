@@ -334,7 +334,10 @@ class Workbench(widgets.VBox):
             return self.config.analyzer(article)
         from workbench.analysis import analyze
 
-        return analyze(article, nlp=self.config.nlp, gazetteer=self.config.gazetteer)
+        # places pinned by analysts resolve the same names in this article too
+        store = self.store
+        pins = store if hasattr(store, "lookup_analyst_place") else None
+        return analyze(article, nlp=self.config.nlp, gazetteer=self.config.gazetteer, analyst_places=pins)
 
     def _open_analysis(self, analysis: Analysis) -> bool:
         self._ensure_backend()
