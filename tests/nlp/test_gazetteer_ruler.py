@@ -34,3 +34,11 @@ def test_ambiguous_word_needs_place_trigger() -> None:
 
 def test_prominent_place_alone() -> None:
     assert found("الهجمات في كورسك") == ["كورسك"]
+
+
+def test_city_named_club_in_sports_context_is_not_a_place() -> None:
+    names = {**NAMES, "برشلونه": PlaceName(prominent=True)}
+    words = "فاز فريق برشلونة على منافسه".split()
+    assert find_place_spans([normalize_key(w) for w in words], names) == []
+    words = "وصل الوفد إلى برشلونة أمس".split()
+    assert len(find_place_spans([normalize_key(w) for w in words], names)) == 1

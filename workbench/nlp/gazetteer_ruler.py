@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from workbench.articles.normalize import normalize_key
 from workbench.nlp.lexicon import FUNCTION_WORDS, PERSON_TITLES, PLACE_TRIGGERS
 from workbench.nlp.spans import EntitySpan
 
@@ -116,8 +117,56 @@ def find_place_spans(
     return spans
 
 
+# Words around a city name that make it a sports team («فاز برشلونة على ريال مدريد»).
+SPORTS_CONTEXT = frozenset(
+    normalize_key(w)
+    for w in [
+        "فريق",
+        "نادي",
+        "منتخب",
+        "لاعب",
+        "لاعبي",
+        "مباراة",
+        "مباراه",
+        "ضد",
+        "فاز",
+        "فوز",
+        "تعادل",
+        "هدف",
+        "أهداف",
+        "الدوري",
+        "دوري",
+        "كأس",
+        "بطولة",
+        "البطولة",
+        "مدرب",
+        "الملعب",
+        "ملعب",
+        "ذهاب",
+        "إياب",
+        "الفريق",
+        "النادي",
+        "المنتخب",
+        "تغلب",
+        "خسر",
+        "هزم",
+        "يونايتد",
+        "سيتي",
+        "ريال",
+    ]
+)
+SPORTS_WINDOW = 4
+
+
+def _in_sports_context(norms: list[str], i: int, length: int) -> bool:
+    lo, hi = max(0, i - SPORTS_WINDOW), min(len(norms), i + length + SPORTS_WINDOW)
+    return any(norms[k] in SPORTS_CONTEXT for k in range(lo, hi) if not i <= k < i + length)
+
+
 def _accept(norms: list[str], i: int, length: int, info: PlaceName) -> bool:
     word = norms[i]
+    if not info.country and _in_sports_context(norms, i, length):
+        return False  # a club named after its city is an organization, not a place
     if word in FUNCTION_WORDS or word in PERSON_TITLES or word in PLACE_TRIGGERS:
         return False
     if length == 1 and word[:1] in ("و", "ف") and word[1:] in FUNCTION_WORDS:
