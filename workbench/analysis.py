@@ -157,7 +157,7 @@ def analyze(
     doc = nlp(article.text)
     entities = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
     mentions = [(e.start, e.end, e.label) for e in entities if e.label == "LOC"]
-    layers = ()
+    layers: tuple[Any, ...] = ()
     if analyst_places is not None:
         from workbench.geo.layers import AnalystLayer
 

@@ -557,7 +557,7 @@ def _place_from_props(entity_id: str, props: Mapping[str, Any], base: PlaceState
     unc = _num(props.get("uncertainty_km"))
     return PlaceState(
         entity_id=entity_id,
-        status=status,
+        status=status,  # type: ignore[arg-type]
         name=None if props.get("name") is None else str(props["name"]),
         latitude=lat,
         longitude=lon,
@@ -692,7 +692,7 @@ def from_web_annotation(doc: Any, base: ArticleState) -> ArticleState:
             eid = _stable_id("a", anno, *span)
         origin = "machine" if anno.get("wb:origin") == "machine" else "analyst"
         start, end = span
-        entities[eid] = EntityState(eid, start, end, base.text[start:end], label, origin)
+        entities[eid] = EntityState(eid, start, end, base.text[start:end], label, origin)  # type: ignore[arg-type]
         if label == "LOC":
             bp = base.places.get(eid)
             if isinstance(anno.get("wb:place"), Mapping):
@@ -702,7 +702,7 @@ def from_web_annotation(doc: Any, base: ArticleState) -> ArticleState:
                 places[eid] = _place_from_body(eid, ident[0], bp) if ident else PlaceState(eid)
     findings = []
     by_span = {(e.start, e.end): e.id for e in entities.values()}
-    for anno, span in raw_findings:
+    for anno, span in raw_findings:  # type: ignore[assignment]
         bodies = [b for b in _as_list(anno.get("body")) if isinstance(b, Mapping)]
         notes = [
             str(b.get("value", ""))
@@ -718,7 +718,7 @@ def from_web_annotation(doc: Any, base: ArticleState) -> ArticleState:
             or (target.get("entity_id") in entities and target.get("kind") in ("entity", "place"))
         )
         if ok_target:
-            target = {k: target[k] for k in ("kind", "entity_id", "start", "end") if k in target}
+            target = {k: target[k] for k in ("kind", "entity_id", "start", "end") if k in target}  # type: ignore[index,operator]
         elif span in by_span:
             target = {"kind": "entity", "entity_id": by_span[span]}
         else:

@@ -538,14 +538,14 @@ def initial_state(analysis: Analysis | Article) -> ArticleState:
             entities[eid] = EntityState(eid, e.start, e.end, e.text, e.label, "machine", False)
     by_span = {(p.start, p.end): p for p in place_list}
     places: dict[str, PlaceState] = {}
-    for e in entities.values():
-        if e.label != "LOC":
+    for ent in entities.values():
+        if ent.label != "LOC":
             continue
-        p = by_span.get((e.start, e.end))
+        p = by_span.get((ent.start, ent.end))
         if p is None:
-            places[e.id] = PlaceState(e.id, reason="no place record from the analysis")
+            places[ent.id] = PlaceState(ent.id, reason="no place record from the analysis")
         else:
-            places[e.id] = PlaceState.from_resolved(e.id, p.to_dict())
+            places[ent.id] = PlaceState.from_resolved(ent.id, p.to_dict())
     return ArticleState(
         article_id=article_id(article.text),
         revision=0,
@@ -793,7 +793,7 @@ class ChooseCandidate(Change):
             replace(
                 p,
                 status="candidate",
-                **{k: c.get(k) for k in _CANDIDATE_KEYS},
+                **{k: c.get(k) for k in _CANDIDATE_KEYS},  # type: ignore[arg-type]
                 precision="exact",
                 uncertainty_km=None,
                 confidence=1.0,
@@ -1056,7 +1056,7 @@ class SetRecords(Change):
         for f in findings:
             _check_choice(f.confidence, CONFIDENCES, "confidence")
             _check_choice(f.status, FINDING_STATUSES, "status")
-            kind = f.target.get("kind")
+            kind = f.target.get("kind")  # type: ignore[assignment]
             if kind == "span":
                 _check_target(new, f.target)
             elif new.entity(str(f.target.get("entity_id"))) is None:
