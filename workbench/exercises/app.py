@@ -346,24 +346,7 @@ class StudentApp(widgets.VBox):
         self._c.pin_place(place.id, lat, lon, name)
 
     def _on_correction(self, action: str, data: dict[str, Any]) -> None:
-        c = self._c
-        if action == "set_label":
-            c.set_label(data["entity"], data["label"])
-        elif action == "delete":
-            c.delete_entity(data["entity"])
-        elif action == "restore":
-            c.restore_entity(data["entity"])
-        elif action == "add":
-            c.add_entity_from_tokens(int(data["first"]), int(data["last"]), data["label"])
-        elif action == "choose":
-            c.choose_candidate(data["place"], int(data["index"]))
-        elif action == "confirm":
-            c.confirm_place(data["place"])
-        elif action == "unresolve":
-            c.unresolve_place(data["place"])
-        elif action == "pin":
-            c.pin_place(data["place"], float(data["latitude"]), float(data["longitude"]),
-                        data.get("name", ""))
+        self._c.apply_correction(action, data)
 
     def _show_message(self, level: str, text: str) -> None:
         self.last_message = (level, text)

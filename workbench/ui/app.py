@@ -604,28 +604,13 @@ class Workbench(widgets.VBox):
 
     def _on_correction(self, action: str, data: dict[str, Any]) -> None:
         c = self.controller
-        if action == "set_label":
-            c.set_label(data["entity"], data["label"])
-        elif action == "delete":
-            c.delete_entity(data["entity"])
-        elif action == "restore":
-            c.restore_entity(data["entity"])
-        elif action == "add":
-            c.add_entity_from_tokens(int(data["first"]), int(data["last"]), data["label"])
-        elif action == "span":
+        if action == "span":
             toks = c.tokens
             first, last = int(data["first"]), int(data["last"])
             if 0 <= first <= last < len(toks):
                 c.select("span", None, start=toks[first].start, end=toks[last].end)
-        elif action == "choose":
-            c.choose_candidate(data["place"], int(data["index"]))
-        elif action == "confirm":
-            c.confirm_place(data["place"])
-        elif action == "unresolve":
-            c.unresolve_place(data["place"])
-        elif action == "pin":
-            c.pin_place(data["place"], float(data["latitude"]), float(data["longitude"]),
-                        data.get("name", ""))
+        else:
+            c.apply_correction(action, data)
 
     def _on_finding(self, action: str, data: dict[str, Any]) -> None:
         c = self.controller

@@ -612,6 +612,39 @@ class Controller:
                 pass
         return self.apply(m.PinPlace(place_id, latitude, longitude, name, country_code))
 
+    def apply_correction(self, action: str, data: dict[str, Any]) -> bool:
+        """Carry out one action of the corrections panel (shared by every app that shows it).
+
+        Parameters
+        ----------
+        action
+            ``set_label``, ``delete``, ``restore``, ``add``, ``choose``, ``confirm``,
+            ``unresolve`` or ``pin``; anything else is ignored (returns ``False``).
+        data
+            The panel's values: ``entity``, ``label``, ``first``/``last`` token indices,
+            ``place``, ``index``, ``latitude``/``longitude``/``name``.
+        """
+        if action == "set_label":
+            return self.set_label(data["entity"], data["label"])
+        if action == "delete":
+            return self.delete_entity(data["entity"])
+        if action == "restore":
+            return self.restore_entity(data["entity"])
+        if action == "add":
+            added = self.add_entity_from_tokens(int(data["first"]), int(data["last"]), data["label"])
+            return added is not None
+        if action == "choose":
+            return self.choose_candidate(data["place"], int(data["index"]))
+        if action == "confirm":
+            return self.confirm_place(data["place"])
+        if action == "unresolve":
+            return self.unresolve_place(data["place"])
+        if action == "pin":
+            return self.pin_place(
+                data["place"], float(data["latitude"]), float(data["longitude"]), data.get("name", "")
+            )
+        return False
+
     def add_finding(self, *, note: str, tags: Iterable[str] | str = (), confidence: str = "probable",
                     status: str = "open", target: Selection | None = None) -> str | None:
         """Attach a finding to ``target`` (default: the current selection).
