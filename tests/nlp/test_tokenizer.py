@@ -35,3 +35,8 @@ def test_arabic_punctuation_without_spaces() -> None:
 def test_text_roundtrip_on_seed(seed_text: str) -> None:
     doc = make()(seed_text)
     assert doc.text == seed_text
+
+
+def test_name_written_in_two_words_is_not_split() -> None:
+    words = [t.text for t in make(known=("يونغ", "بيونغيانغ"))("أرسلت بيونغ يانغ جنودا")]
+    assert words[:3] == ["أرسلت", "بيونغ", "يانغ"]

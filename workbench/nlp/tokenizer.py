@@ -31,6 +31,10 @@ _EXTRA_SUFFIXES = [r"»", r"›", r"”", r"’", r"،", r"؛", r"؟", r"\.\.+"]
 _EXTRA_INFIXES = [r"[،؛؟«»“”]", r"(?<=[\u0600-\u06FF])\.(?=[\u0600-\u06FF])"]
 
 
+def _joined(a: str, b: str) -> str:
+    return normalize_key(a) + normalize_key(b)
+
+
 def _base_tokenizer(nlp: Language) -> Tokenizer:
     """spaCy's Arabic rule tokenizer plus Arabic quotes and punctuation without spaces."""
     d = nlp.Defaults
@@ -100,6 +104,8 @@ class ArabicTokenizer:
         changed = False
         for tok in doc:
             n = find_proclitic(tok.text, is_known, known, counts) if len(tok.text) > 3 else 0
+            if n and tok.i + 1 < len(doc) and _joined(tok.text, doc[tok.i + 1].text) in known:
+                n = 0  # «بيونغ يانغ» is «بيونغيانغ» written in two words, not ب + «يونغ»
             if n:
                 changed = True
                 words.extend((tok.text[:n], tok.text[n:]))
