@@ -173,6 +173,9 @@ def _accept(norms: list[str], i: int, length: int, info: PlaceName) -> bool:
         return False  # «وإن» is not Van (Turkey)
     if length == 1 and len(word) < 3:
         return False
+    last = norms[i + length - 1]
+    if length > 1 and (len(last) < 2 or last in FUNCTION_WORDS or len(word) < 2):
+        return False  # a name does not end on «و» or «من» («اول من», «ايران و»)
     prev = norms[i - 1] if i > 0 else ""
     triggered = prev in PLACE_TRIGGERS
     if info.ambiguous:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 import spacy
 from spacy.language import Language
 
+from workbench.articles.normalize import normalize_key
 from workbench.errors import PipelineError
 
 # Importing the component modules registers their factories with spaCy.
@@ -60,6 +61,10 @@ def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, Plac
     counts = word_counts()
     for name, kind in _arabic_names_cached(gazetteer):
         frequent = counts.get(name, 0) >= FREQUENT_WORD_COUNT
+        if frequent and kind in PROMINENT_KINDS and kind != "country":
+            # «يوميا» (daily) is an alternate name of Umeå, «بأنه» of Baneh: a frequent word
+            # counts as a prominent place only when it is the place's own Arabic name
+            kind = kind if _is_display_name(gazetteer, name) else "town"
         # a frequent word shaped like a nisba adjective («شمالي», «مالية») needs context
         # even when a region carries it as its Arabic name
         adjective_like = frequent and " " not in name and name.endswith(("ي", "يه"))
@@ -73,6 +78,14 @@ def place_names_from_gazetteer(gazetteer: Gazetteer) -> Iterable[tuple[str, Plac
                 soft=name in SOFT_AMBIGUOUS_PLACE_WORDS or (adjective_like and kind != "country"),
             ),
         )
+
+
+def _is_display_name(gazetteer: Gazetteer, norm_name: str) -> bool:
+    """Whether ``norm_name`` is the main Arabic name of a prominent place it names."""
+    return any(
+        e.kind in PROMINENT_KINDS and normalize_key(e.name_ar) == norm_name
+        for e in gazetteer.lookup(norm_name)
+    )
 
 
 def _arabic_names_cached(gazetteer: Gazetteer) -> Iterable[tuple[str, str]]:
