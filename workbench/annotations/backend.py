@@ -111,6 +111,20 @@ class AnalystPlaceRow:
     article_id: str
     entity_id: str
 
+    def values(self) -> tuple[Any, ...]:
+        """The row's values in column order (the order of the INSERT statements)."""
+        return (
+            self.norm_name,
+            self.name,
+            self.latitude,
+            self.longitude,
+            self.country_code,
+            self.analyst,
+            self.at,
+            self.article_id,
+            self.entity_id,
+        )
+
 
 class Transaction(Protocol):
     """Operations inside one write transaction (all or nothing)."""
@@ -417,20 +431,7 @@ class _SQLiteTx:
         self._c.executemany(
             "INSERT INTO analyst_places (norm_name, name, latitude, longitude, country_code,"
             " analyst, at, article_id, entity_id) VALUES (?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    r.norm_name,
-                    r.name,
-                    r.latitude,
-                    r.longitude,
-                    r.country_code,
-                    r.analyst,
-                    r.at,
-                    r.article_id,
-                    r.entity_id,
-                )
-                for r in rows
-            ],
+            [r.values() for r in rows],
         )
 
     def delete_article(self, article_id: str) -> bool:

@@ -181,20 +181,7 @@ class _PostgresTx:
                 cur.executemany(
                     "INSERT INTO analyst_places (norm_name, name, latitude, longitude, country_code,"
                     " analyst, at, article_id, entity_id) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                    [
-                        (
-                            r.norm_name,
-                            r.name,
-                            r.latitude,
-                            r.longitude,
-                            r.country_code,
-                            r.analyst,
-                            r.at,
-                            r.article_id,
-                            r.entity_id,
-                        )
-                        for r in rows
-                    ],
+                    [r.values() for r in rows],
                 )
 
     def delete_article(self, article_id: str) -> bool:

@@ -177,17 +177,7 @@ class AnalystPlace:
 
 
 def _place_from_row(r: AnalystPlaceRow) -> AnalystPlace:
-    return AnalystPlace(
-        r.norm_name,
-        r.name,
-        r.latitude,
-        r.longitude,
-        r.country_code,
-        r.analyst,
-        r.at,
-        r.article_id,
-        r.entity_id,
-    )
+    return AnalystPlace(*r.values())
 
 
 def _state_from_row(row: ArticleRow) -> ArticleState:
