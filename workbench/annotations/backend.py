@@ -82,6 +82,20 @@ class ArticleRow:
     title: str = ""
     n_findings: int = 0
 
+    def values(self, encode_json: Callable[[dict[str, Any]], Any]) -> tuple[Any, ...]:
+        """The row's values in column order, JSON columns encoded the backend's way."""
+        return (
+            self.id,
+            self.text,
+            encode_json(self.metadata),
+            encode_json(self.state),
+            self.revision,
+            self.created,
+            self.updated,
+            self.title,
+            self.n_findings,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
@@ -376,17 +390,7 @@ class _SQLiteTx:
         cur = self._c.execute(
             "INSERT OR IGNORE INTO articles (id, text, metadata, state, revision, created,"
             " updated, title, n_findings) VALUES (?,?,?,?,?,?,?,?,?)",
-            (
-                row.id,
-                row.text,
-                _dumps(row.metadata),
-                _dumps(row.state),
-                row.revision,
-                row.created,
-                row.updated,
-                row.title,
-                row.n_findings,
-            ),
+            row.values(_dumps),
         )
         return cur.rowcount == 1
 

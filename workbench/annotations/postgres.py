@@ -119,17 +119,7 @@ class _PostgresTx:
         cur = self._c.execute(
             f"INSERT INTO articles ({_ARTICLE_COLS}) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)"
             " ON CONFLICT (id) DO NOTHING",
-            (
-                row.id,
-                row.text,
-                Json(row.metadata, dumps=_dumps),
-                Json(row.state, dumps=_dumps),
-                row.revision,
-                row.created,
-                row.updated,
-                row.title,
-                row.n_findings,
-            ),
+            row.values(lambda value: Json(value, dumps=_dumps)),
         )
         return cur.rowcount == 1
 
