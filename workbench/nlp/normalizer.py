@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from workbench.articles.normalize import normalize_key
+from workbench.nlp import features as _features  # noqa: F401  (registers the NER embedding)
 
 __all__ = ["ArabicNormalizer"]
 

@@ -5,6 +5,7 @@ Components, in order::
     tokenizer         ArabicTokenizer (proclitics split off known words)
     ar_normalizer     token.norm_ = Arabic matching form
     ner               trained statistical model, when one is shipped/given
+    coordination      entities joined by an attached «و» split in two (after ner)
     trigger_rules     persons after titles, organizations after trigger nouns, quoted names
     gazetteer_ruler   place names from the gazetteer
     entity_merger     overlaps resolved into doc.ents (labels PER, LOC, ORG, MISC)
@@ -23,6 +24,7 @@ from spacy.language import Language
 
 from workbench.articles.normalize import normalize_key
 from workbench.errors import PipelineError
+from workbench.nlp import coordination as _coordination  # noqa: F401
 
 # Importing the component modules registers their factories with spaCy.
 from workbench.nlp import gazetteer_ruler as _gr
@@ -196,6 +198,8 @@ def _load_model(path: Path) -> Language:
     factories = [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
     if "workbench_ar_normalizer" not in factories:
         nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer", first=True)
+    if "workbench_ar_coordination" not in factories:
+        nlp.add_pipe("workbench_ar_coordination", after="ner")
     if not isinstance(nlp.tokenizer, _tok.ArabicTokenizer):
         raise PipelineError(
             f"the model at {path} does not use the workbench tokenizer "

@@ -37,8 +37,9 @@ DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner_ar"
 FORMATS = ("conll", "anercorp")
 
 
-def load_ner(path: Path | str | None = None) -> Language:
-    """Load the NER model folder with the normalizer in front of ``ner``.
+def load_ner(path: Path | str | None = None, coordination: bool = True) -> Language:
+    """Load the NER model folder with the normalizer in front of ``ner`` and, unless
+    ``coordination`` is false, the «و» coordination splitter after it.
 
     Parameters
     ----------
@@ -52,6 +53,7 @@ def load_ner(path: Path | str | None = None) -> Language:
     """
     import spacy
 
+    import workbench.nlp.coordination
     import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401  (registers workbench.ArabicTokenizer.v1)
 
@@ -63,6 +65,8 @@ def load_ner(path: Path | str | None = None) -> Language:
     nlp = spacy.load(path)
     if "workbench_ar_normalizer" not in nlp.pipe_names:
         nlp.add_pipe("workbench_ar_normalizer", first=True)
+    if coordination and "workbench_ar_coordination" not in nlp.pipe_names:
+        nlp.add_pipe("workbench_ar_coordination", after="ner")
     return nlp
 
 

@@ -72,9 +72,11 @@ def pretrain(config: Path, output: Path, overrides: dict[str, Any]) -> None:
 
 
 def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> None:
-    """Save ``model_dir`` to ``dest`` keeping only ``ner`` (plus tokenizer and vocab)."""
+    """Save ``model_dir`` to ``dest`` keeping only ``ner`` (plus tokenizer and vocab),
+    followed by the «و» coordination splitter (:mod:`workbench.nlp.coordination`)."""
     import spacy
 
+    import workbench.nlp.coordination
     import workbench.nlp.normalizer
     import workbench.nlp.tokenizer  # noqa: F401
 
@@ -87,7 +89,15 @@ def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> 
     for name in list(nlp.pipe_names):
         if name != "ner":
             nlp.remove_pipe(name)
+    nlp.add_pipe("workbench_ar_coordination", after="ner")
     nlp._config["training"]["annotating_components"] = []
+    # the name lists travel inside the weights: the packaged config names no file
+    ner_cfg = nlp.config.interpolate()["components"]["ner"]
+    embed = ner_cfg.get("model", {}).get("tok2vec", {}).get("embed", {})
+    for key in ("lexicon", "train_lexicon"):
+        if embed.get(key):
+            embed[key] = None
+    nlp._pipe_configs["ner"] = ner_cfg
     nlp.meta["name"] = "workbench_ner_ar"
     nlp.meta["description"] = (
         "Arabic news NER (PER LOC ORG MISC) for the workbench; run after "
@@ -133,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", nargs="+", default=list(DEFAULT_DEV))
     parser.add_argument("--package", type=Path, default=None, help="copy model-best here")
     parser.add_argument(
+        "--package-from", choices=("best", "last"), default="best",
+        help="package model-best (chosen on dev) or model-last (when dev is part of train)",
+    )
+    parser.add_argument(
         "--pretrain", type=Path, default=None,
         help="first run spacy pretrain into this folder and start from its last weights",
     )
@@ -164,7 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     (args.output / "run.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     log.info("training took %.0f s", seconds)
     if args.package:
-        package(args.output / "model-best", args.package, {"training_seconds": round(seconds)})
+        package(
+            args.output / f"model-{args.package_from}", args.package,
+            {"training_seconds": round(seconds), "train_sets": args.train},
+        )
         log.info("packaged %s", args.package)
     return 0
 

@@ -95,6 +95,7 @@ def train_floret(
     epoch: int = 5,
     min_count: int = 5,
     seed_threads: int = 1,
+    model: str = "cbow",
 ) -> Path:
     """Train floret vectors on ``text``; return the ``.floret`` vector file."""
     try:
@@ -104,7 +105,7 @@ def train_floret(
 
     model = floret.train_unsupervised(
         str(text),
-        model="cbow",
+        model=model,
         mode="floret",
         hashCount=2,
         bucket=bucket,
@@ -140,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dim", type=int, default=80)
     parser.add_argument("--bucket", type=int, default=50_000)
     parser.add_argument("--epoch", type=int, default=5)
+    parser.add_argument("--model", choices=("cbow", "skipgram"), default="cbow")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="spaCy vectors folder (default: WORK/spacy)"
+    )
     parser.add_argument("--max-lines", type=int, default=None)
     parser.add_argument(
         "--pretrain-jsonl", type=Path, default=None,
@@ -159,12 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_floret:
         return 0
     t1 = time.time()
+    suffix = "" if args.model == "cbow" else f"_{args.model}"
     vec = train_floret(
-        text, args.work / f"floret_d{args.dim}_b{args.bucket}", dim=args.dim,
-        bucket=args.bucket, epoch=args.epoch,
+        text, args.work / f"floret_d{args.dim}_b{args.bucket}_e{args.epoch}{suffix}", dim=args.dim,
+        bucket=args.bucket, epoch=args.epoch, model=args.model,
     )
     log.info("floret trained in %.0f s", time.time() - t1)
-    init_vectors(vec, args.work / "spacy")
+    init_vectors(vec, args.out or args.work / "spacy")
     return 0
 
 
