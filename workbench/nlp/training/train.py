@@ -105,6 +105,9 @@ def package(model_dir: Path, dest: Path, meta: dict[str, Any] | None = None) -> 
     )
     if meta:
         nlp.meta.setdefault("workbench", {}).update(meta)
+    if set(nlp.meta.get("workbench", {}).get("train_sets", [])) & set(DEFAULT_DEV):
+        # spaCy's dev scores are meaningless when the dev sets were trained on
+        nlp.meta.pop("performance", None)
     keep = {"MODEL_CARD.md"}
     if dest.exists():
         for child in dest.iterdir():
@@ -128,8 +131,15 @@ def parse_training_log(text: str) -> list[dict[str, float]]:
         e, s = cols[0], cols[1]
         f, p, r, score = cols[-4:]
         rows.append(
-            {"epoch": int(e), "step": int(s), "loss": float(cols[-5]), "ents_f": float(f),
-             "ents_p": float(p), "ents_r": float(r), "score": float(score)}
+            {
+                "epoch": int(e),
+                "step": int(s),
+                "loss": float(cols[-5]),
+                "ents_f": float(f),
+                "ents_p": float(p),
+                "ents_r": float(r),
+                "score": float(score),
+            }
         )
     return rows
 
@@ -143,15 +153,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", nargs="+", default=list(DEFAULT_DEV))
     parser.add_argument("--package", type=Path, default=None, help="copy model-best here")
     parser.add_argument(
-        "--package-from", choices=("best", "last"), default="best",
+        "--package-from",
+        choices=("best", "last"),
+        default="best",
         help="package model-best (chosen on dev) or model-last (when dev is part of train)",
     )
     parser.add_argument(
-        "--pretrain", type=Path, default=None,
+        "--pretrain",
+        type=Path,
+        default=None,
         help="first run spacy pretrain into this folder and start from its last weights",
     )
     parser.add_argument(
-        "--set", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
+        "--set",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("KEY", "VALUE"),
         help="config override, e.g. --set training.max_epochs 10",
     )
     args = parser.parse_args(argv)
@@ -173,13 +191,18 @@ def main(argv: list[str] | None = None) -> int:
         overrides["paths.init_tok2vec"] = str(weights[-1])
     train(args.config, args.output, overrides)
     seconds = time.time() - t0
-    info = {"train_sets": args.train, "dev_sets": args.dev, "overrides": overrides,
-            "training_seconds": round(seconds)}
+    info = {
+        "train_sets": args.train,
+        "dev_sets": args.dev,
+        "overrides": overrides,
+        "training_seconds": round(seconds),
+    }
     (args.output / "run.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     log.info("training took %.0f s", seconds)
     if args.package:
         package(
-            args.output / f"model-{args.package_from}", args.package,
+            args.output / f"model-{args.package_from}",
+            args.package,
             {"training_seconds": round(seconds), "train_sets": args.train},
         )
         log.info("packaged %s", args.package)
