@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from workbench.nlp.training.cli import add_eval_ner_arguments, run_eval_ner
-from workbench.nlp.training.evaluate import evaluate_ner, format_report
+from workbench.nlp.training.evaluate import DEFAULT_MODEL_DIR, evaluate_ner, format_report
 from workbench.nlp.training.train import assemble, parse_training_log
 
 GOLD = """زار O
@@ -44,11 +44,13 @@ def ruler_nlp():
     nlp = make_blank_nlp()
     nlp.tokenizer.add_known(["كوريا"])  # as the gazetteer makes it known in the workbench
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([
-        {"label": "LOC", "pattern": [{"TEXT": "كوريا"}, {"TEXT": "الجنوبية"}]},
-        {"label": "PER", "pattern": [{"TEXT": "جورج"}]},
-        {"label": "LOC", "pattern": [{"TEXT": "الأمم"}, {"TEXT": "المتحدة"}]},
-    ])
+    ruler.add_patterns(
+        [
+            {"label": "LOC", "pattern": [{"TEXT": "كوريا"}, {"TEXT": "الجنوبية"}]},
+            {"label": "PER", "pattern": [{"TEXT": "جورج"}]},
+            {"label": "LOC", "pattern": [{"TEXT": "الأمم"}, {"TEXT": "المتحدة"}]},
+        ]
+    )
     return nlp
 
 
@@ -102,3 +104,22 @@ def test_assemble_repeats_weighted_sets(tmp_path: Path):
 
 def test_blank_spacy_is_available():
     assert spacy.blank("ar").lang == "ar"
+
+
+@pytest.mark.skipif(not (DEFAULT_MODEL_DIR / "config.cfg").exists(), reason="no shipped NER model")
+def test_silver_lexicon_adds_names_the_model_finds_and_keeps_curated_ones(tmp_path):
+    from workbench.nlp.training.lexicon import build_silver_lexicon
+
+    text = tmp_path / "wiki.txt"
+    text.write_text(
+        "قال الرئيس الروسي فلاديمير بوتين في موسكو\n" * 2 + "قال فلاديمير بوتين امس\n",
+        encoding="utf-8",
+    )
+    base = tmp_path / "base.tsv"
+    base.write_text("موسكو\tLOC\n", encoding="utf-8")
+    out = tmp_path / "out.tsv"
+    added = build_silver_lexicon(DEFAULT_MODEL_DIR, text, out, base, n_process=1)
+    rows = dict(line.split("\t") for line in out.read_text(encoding="utf-8").splitlines())
+    assert rows["موسكو"] == "LOC"  # curated entries win
+    assert rows["فلاديمير بوتين"] == "SPER"
+    assert added.get("SPER", 0) >= 1

@@ -35,7 +35,14 @@ from pathlib import Path
 from workbench.articles.normalize import normalize_key
 from workbench.paths import shared_dir
 
-__all__ = ["build_lexicon", "build_train_lexicon", "foreign_names", "type_title", "wiki_articles"]
+__all__ = [
+    "build_lexicon",
+    "build_silver_lexicon",
+    "build_train_lexicon",
+    "foreign_names",
+    "type_title",
+    "wiki_articles",
+]
 
 log = logging.getLogger(__name__)
 
@@ -416,6 +423,55 @@ def build_train_lexicon(docbins: list[Path], out: Path, folds: int = 5) -> int:
     return len(labels)
 
 
+def build_silver_lexicon(
+    model: Path,
+    text: Path,
+    out: Path,
+    base: Path | None = None,
+    min_count: int = 2,
+    min_share: float = 0.7,
+    n_process: int = 2,
+) -> dict[str, int]:
+    """Add "silver" names to the lexicon ``base`` and write ``out``.
+
+    ``model`` (a NER model trained on the training sets only) tags every paragraph of
+    ``text`` (the prepared Wikipedia text, one paragraph per line); an entity string
+    seen at least ``min_count`` times with one label in at least ``min_share`` of them
+    becomes a ``S-LABEL`` phrase (``SPER``, ``SLOC`` …), unless a curated list has it.
+    """
+    from workbench.nlp.training.evaluate import load_ner
+
+    nlp = load_ner(model)
+    votes: dict[str, Counter[str]] = {}
+    with text.open(encoding="utf-8") as fh:
+        lines = (ln.strip() for ln in fh)
+        for doc in nlp.pipe((ln for ln in lines if ln), batch_size=64, n_process=n_process):
+            for ent in doc.ents:
+                if len(ent) > 5:
+                    continue
+                key = " ".join(t.norm_ for t in ent)
+                if all(_ARABIC_ONLY.fullmatch(w) for w in key.split(" ")):
+                    votes.setdefault(key, Counter())[ent.label_] += 1
+    entries: dict[str, str] = {}
+    if base is not None and base.exists():
+        with base.open(encoding="utf-8") as fh:
+            for line in fh:
+                k, _, v = line.rstrip("\n").partition("\t")
+                entries[k] = v
+    added: Counter[str] = Counter()
+    for key, counter in votes.items():
+        label, n = counter.most_common(1)[0]
+        total = sum(counter.values())
+        if total >= min_count and n >= min_share * total and key not in entries:
+            entries[key] = f"S{label}"
+            added[f"S{label}"] += 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        for k in sorted(entries):
+            fh.write(f"{k}\t{entries[k]}\n")
+    return dict(added)
+
+
 def main(argv: list[str] | None = None) -> int:
     from workbench.geo.paths import default_gazetteer_path
 
@@ -433,8 +489,21 @@ def main(argv: list[str] | None = None) -> int:
         help="instead: write the train-entity lexicon of these training DocBins to --out",
     )
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--silver",
+        nargs=3,
+        type=Path,
+        default=None,
+        metavar=("MODEL", "TEXT", "BASE"),
+        help="instead: add names MODEL finds in TEXT to the lexicon BASE, write --out",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.silver:
+        model, text, base = args.silver
+        added = build_silver_lexicon(model, text, args.out, base)
+        print(f"{args.out}: added {added}")
+        return 0
     if args.train_lexicon:
         n = build_train_lexicon(args.train_lexicon, args.out, args.folds)
         print(f"{args.out}: {n} training entities")
