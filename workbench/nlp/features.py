@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import (
@@ -207,7 +207,7 @@ def feature_extractor(
                 which = 1 + hash_string(doc.text) % folds if is_train else 0
                 ttags = lexicon_tags(norms, tlex[which]) if len(tlex[which]) else ["O"] * len(norms)
                 rows[:, -1] = [hash_string(f"tlex={t}") for t in ttags]
-            out.append(model.ops.asarray2i(rows, dtype="uint64"))
+            out.append(model.ops.asarray2i(rows, dtype="uint64"))  # type: ignore[arg-type]
         return out, lambda d_out: []
 
     def init(model: Model, X: Any = None, Y: Any = None) -> None:  # noqa: N803  (thinc calls X=, Y=)
@@ -262,7 +262,7 @@ def ArabicFeatureEmbed(  # noqa: N802  (spaCy architecture naming)
     if len(rows) != len(names) or len(dims) != len(names):
         raise ValueError(f"rows and dims need {len(names)} entries ({', '.join(names)})")
     extractor = feature_extractor(lexicon, train_lexicon, folds)
-    tables = [
+    tables: list[Model] = [
         HashEmbed(nO=d, nV=r, column=i, seed=7 + i, dropout=0.0)
         for i, (r, d) in enumerate(zip(rows, dims, strict=True))
     ]

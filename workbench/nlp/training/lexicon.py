@@ -342,10 +342,10 @@ def build_lexicon(out: Path, gazetteer: Path | None = None, min_foreign: int = 1
     names = shared / NAMES
     if names.exists():
         for f in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
-            for n in _read_lines(names / f):
-                add(n, "FIRST", overwrite=True)
-        for n in _read_lines(names / "last-names-in-arabic.txt"):
-            add(n, "PER")
+            for given in _read_lines(names / f):
+                add(given, "FIRST", overwrite=True)
+        for family in _read_lines(names / "last-names-in-arabic.txt"):
+            add(family, "PER")
     for title, kind in titles:
         add(title, kind, overwrite=True)
         # «نادي أرسنال», «حزب الليكود», «مدينة الرقة»: news often drops the head noun
@@ -382,7 +382,7 @@ def build_train_lexicon(docbins: list[Path], out: Path, folds: int = 5) -> int:
     and the bitmask of folds (``hash(sentence) % folds``) it occurs in. See
     :func:`workbench.nlp.features.feature_extractor` for how the folds are used."""
     import spacy
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
     from spacy.tokens import DocBin
 
     vocab = spacy.blank("ar").vocab

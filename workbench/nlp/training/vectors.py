@@ -103,7 +103,7 @@ def train_floret(
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("floret is needed to train vectors: pip install floret") from exc
 
-    model = floret.train_unsupervised(
+    ft = floret.train_unsupervised(
         str(text),
         model=model,
         mode="floret",
@@ -119,7 +119,7 @@ def train_floret(
     )
     out_prefix.parent.mkdir(parents=True, exist_ok=True)
     path = out_prefix.with_suffix(".floret")
-    model.save_floret_vectors(str(path))
+    ft.save_floret_vectors(str(path))
     return path
 
 
