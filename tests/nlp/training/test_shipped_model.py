@@ -89,3 +89,5 @@ def test_shipped_model_carries_its_name_lists_and_names_no_training_file():
     lexicon = extractor.attrs["lexicon"]
     assert len(lexicon) > 50_000
     assert lexicon.get("كورسك") in {"LOC", "LOC2"}
+    kinds = set(lexicon.values())
+    assert {"PER", "FIRST", "w:GIVEN"} <= kinds
