@@ -54,3 +54,20 @@ def test_blank_spacy_is_not_enough() -> None:
     nlp = load_pipeline("ar", gazetteer=TinyGazetteer(), model="none")
     words = [t.text for t in nlp("كوريا الشمالية وكوريا الجنوبية")]
     assert words.count("كوريا") == 2 and "وكوريا" not in words
+
+
+def test_merger_makes_a_two_word_gazetteer_place_tagged_as_person_a_place() -> None:
+    from workbench.nlp.merger import _widen
+    from workbench.nlp.spans import EntitySpan
+
+    pyongyang = EntitySpan(3, 5, "PER", 40, "model")
+    place = EntitySpan(3, 5, "LOC", 10, "gazetteer")
+    assert _widen(pyongyang, [place]).label == "LOC"
+    assert _widen(pyongyang, [place]).priority == 40
+    # one-word names (صوفيا، جاكسون) and spans that only contain the place stay persons
+    sofia = EntitySpan(3, 4, "PER", 40, "model")
+    assert _widen(sofia, [EntitySpan(3, 4, "LOC", 10, "gazetteer")]).label == "PER"
+    george_washington = EntitySpan(2, 4, "PER", 40, "model")
+    assert _widen(george_washington, [EntitySpan(3, 4, "LOC", 10, "gazetteer")]).label == "PER"
+    # a place from another rule does not relabel
+    assert _widen(pyongyang, [EntitySpan(3, 5, "LOC", 10, "place-trigger")]).label == "PER"

@@ -29,7 +29,9 @@ def _widen(model_span: EntitySpan, rules: list[EntitySpan]) -> EntitySpan:
 
     A model span cut short («كيم جونج») takes the boundaries of a rule span of the same
     label that contains it («كيم جونج أون»); a span a trigger noun labels explicitly
-    («صحيفة وول ستريت جورنال» → ORG) takes the trigger's label. The model's priority is kept.
+    («صحيفة وول ستريت جورنال» → ORG) takes the trigger's label; a PER span of two or more
+    words that is exactly a gazetteer place («بيونغ يانغ») becomes LOC. The model's
+    priority is kept.
     """
     best = model_span
     for r in rules:
@@ -37,6 +39,15 @@ def _widen(model_span: EntitySpan, rules: list[EntitySpan]) -> EntitySpan:
         if not contains:
             continue
         relabel = r.label != best.label and r.source in LABELLING_RULE_SOURCES
+        # a name of two or more words that the gazetteer knows as a place, exactly, is a
+        # place and not a person («بيونغ يانغ»); one-word names (صوفيا، جاكسون) stay
+        relabel = relabel or (
+            best.label == "PER"
+            and r.label == "LOC"
+            and r.source == "gazetteer"
+            and (r.start, r.end) == (best.start, best.end)
+            and best.length >= 2
+        )
         if (r.label == best.label and r.length > best.length) or relabel:
             best = EntitySpan(r.start, r.end, r.label, model_span.priority, "model+" + r.source)
     return best
