@@ -38,13 +38,13 @@ def mention_pools(
             gold[ent.label_].append([t.text for t in ent])
     names: dict[str, list[list[str]]] = defaultdict(list)
     if lexicon is not None and lexicon.exists():
-        with lexicon.open(encoding="utf-8") as fh:
-            for line in fh:
-                phrase, _, kind = line.rstrip("\n").partition("\t")
-                label = _LEXICON_LABEL.get(kind)
-                if label is None or (label == "PER" and " " not in phrase):
-                    continue
-                names[label].append([t.text for t in tokenize(phrase)])
+        from workbench.nlp.features import Lexicon
+
+        for phrase, kind in Lexicon.from_tsv(lexicon).entries.items():
+            label = _LEXICON_LABEL.get(kind)
+            if label is None or (label == "PER" and " " not in phrase):
+                continue
+            names[label].append([t.text for t in tokenize(phrase)])
     return dict(gold), dict(names)
 
 

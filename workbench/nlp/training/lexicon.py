@@ -452,12 +452,9 @@ def build_silver_lexicon(
                 key = " ".join(t.norm_ for t in ent)
                 if all(_ARABIC_ONLY.fullmatch(w) for w in key.split(" ")):
                     votes.setdefault(key, Counter())[ent.label_] += 1
-    entries: dict[str, str] = {}
-    if base is not None and base.exists():
-        with base.open(encoding="utf-8") as fh:
-            for line in fh:
-                k, _, v = line.rstrip("\n").partition("\t")
-                entries[k] = v
+    from workbench.nlp.features import Lexicon
+
+    entries = Lexicon.from_tsv(base).entries if base is not None and base.exists() else {}
     added: Counter[str] = Counter()
     for key, counter in votes.items():
         label, n = counter.most_common(1)[0]
