@@ -6,6 +6,7 @@ Components, in order::
     ar_normalizer     token.norm_ = Arabic matching form
     ner               trained statistical model, when one is shipped/given
     coordination      entities joined by an attached «و» split in two (after ner)
+    consistency       other mentions of a name the model found get its label
     trigger_rules     persons after titles, organizations after trigger nouns, quoted names
     gazetteer_ruler   place names from the gazetteer
     entity_merger     overlaps resolved into doc.ents (labels PER, LOC, ORG, MISC)
@@ -24,6 +25,7 @@ from spacy.language import Language
 
 from workbench.articles.normalize import normalize_key
 from workbench.errors import PipelineError
+from workbench.nlp import consistency as _consistency
 from workbench.nlp import coordination as _coordination  # noqa: F401
 
 # Importing the component modules registers their factories with spaCy.
@@ -200,6 +202,8 @@ def _load_model(path: Path) -> Language:
         nlp.add_pipe("workbench_ar_normalizer", name="ar_normalizer", first=True)
     if "workbench_ar_coordination" not in factories:
         nlp.add_pipe("workbench_ar_coordination", after="ner")
+    if _consistency.COMPONENT not in factories:
+        nlp.add_pipe(_consistency.COMPONENT, after="workbench_ar_coordination")
     if not isinstance(nlp.tokenizer, _tok.ArabicTokenizer):
         raise PipelineError(
             f"the model at {path} does not use the workbench tokenizer "

@@ -23,6 +23,15 @@ def add_eval_ner_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", type=Path, default=None, help="model folder (default: the shipped model)"
     )
+    parser.add_argument(
+        "--context",
+        type=int,
+        default=0,
+        metavar="N",
+        help="let each sentence take up the names found in the N sentences before and after "
+        "it, as the workbench does within an article (default 0: each sentence alone, "
+        "comparable to published scores)",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
@@ -30,6 +39,10 @@ def run_eval_ner(args: argparse.Namespace) -> int:
     """Run the evaluation; print the report. Returns a process exit code."""
     from workbench.nlp.training.evaluate import evaluate_ner, format_report, load_ner
 
+    context = getattr(args, "context", 0)
+    if context < 0:
+        print("error: --context must be 0 or more", file=sys.stderr)
+        return 2
     if not Path(args.data).exists():
         print(f"error: no such file: {args.data}", file=sys.stderr)
         return 2
@@ -38,7 +51,7 @@ def run_eval_ner(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    result = evaluate_ner(args.data, fmt=getattr(args, "fmt", "conll"), nlp=nlp)
+    result = evaluate_ner(args.data, fmt=getattr(args, "fmt", "conll"), nlp=nlp, context=context)
     if getattr(args, "json", False):
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -58,12 +58,18 @@ def evaluation_sets(corpus: Path, paths: CorpusPaths, *, tests: bool = True) -> 
 
 
 def score_all(
-    model: Path, corpus: Path, paths: CorpusPaths, *, tests: bool = True, mode: str = "model"
+    model: Path,
+    corpus: Path,
+    paths: CorpusPaths,
+    *,
+    tests: bool = True,
+    mode: str = "model",
+    context: int = 0,
 ) -> dict[str, Any]:
     """Evaluate ``model`` (alone, or the rules, or both: ``mode``) on every available set."""
     nlp = build_pipeline(mode, model)
     return {
-        name: evaluate_ner(path, nlp=nlp)
+        name: evaluate_ner(path, nlp=nlp, context=context)
         for name, path in evaluation_sets(corpus, paths, tests=tests).items()
     }
 
@@ -74,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("training/corpus"))
     parser.add_argument("--shared", type=Path, default=None, help="the shared data/ner folder")
     parser.add_argument("--mode", choices=MODES, default="model")
+    parser.add_argument("--context", type=int, default=0, help="as `workbench eval ner --context`")
     parser.add_argument("--dev-only", action="store_true", help="skip the test sets")
     parser.add_argument("--out", type=Path, default=None, help="write all results as JSON")
     args = parser.parse_args(argv)
@@ -81,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     from workbench.nlp.training.evaluate import DEFAULT_MODEL_DIR
 
     results = score_all(args.model or DEFAULT_MODEL_DIR, args.corpus, paths, tests=not args.dev_only,
-                        mode=args.mode)
+                        mode=args.mode, context=args.context)
     for name, res in results.items():
         print(format_report(res, title=name))
         print()
