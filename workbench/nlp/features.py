@@ -158,7 +158,10 @@ def _tlex_lexicons(entries: dict[str, list[Any]], folds: int) -> list[Lexicon]:
 
 
 def feature_extractor(
-    lexicon_path: str | None, train_lexicon_path: str | None = None, folds: int = 5
+    lexicon_path: str | None,
+    train_lexicon_path: str | None = None,
+    folds: int = 5,
+    word_dropout: float = 0.0,
 ) -> Model[list[Doc], list[Ints2d]]:
     """Docs → one row of hashed feature ids per token (columns as :data:`FEATURES`,
     plus ``tlex`` with a train-entity lexicon).
@@ -170,6 +173,10 @@ def feature_extractor(
     training set with the folds they occur in: while training, a sentence sees only
     the entities of the *other* folds (jackknifing), so the model learns how far to
     trust the feature on names it has not seen; at run time it sees them all.
+
+    ``word_dropout`` (training only): the share of tokens whose ``norm`` feature is
+    replaced by an unknown-word marker, so the model also learns to tag a name from
+    its affixes, vector, name-list match and context, as it must for unseen names.
     """
     state: dict[str, Any] = {"cache": {}, "lexicon": Lexicon(), "tlex": None}
     use_tlex = bool(train_lexicon_path)
@@ -190,6 +197,7 @@ def feature_extractor(
         cache: dict[tuple[str, str], list[int]] = state["cache"]
         n_cols = len(FEATURES) + use_tlex
         out = []
+        unk = hash_string("norm=<unk>")
         for doc in docs:
             norms = [t.norm_ for t in doc]
             lex = lexicon_tags(norms, lexicon) if len(lexicon) else ["O"] * len(norms)
@@ -207,6 +215,8 @@ def feature_extractor(
                 which = 1 + hash_string(doc.text) % folds if is_train else 0
                 ttags = lexicon_tags(norms, tlex[which]) if len(tlex[which]) else ["O"] * len(norms)
                 rows[:, -1] = [hash_string(f"tlex={t}") for t in ttags]
+            if is_train and word_dropout > 0:
+                rows[numpy.random.random(len(doc)) < word_dropout, 0] = unk
             out.append(model.ops.asarray2i(rows, dtype="uint64"))  # type: ignore[arg-type]
         return out, lambda d_out: []
 
@@ -251,17 +261,19 @@ def ArabicFeatureEmbed(  # noqa: N802  (spaCy architecture naming)
     lexicon: str | None = None,
     train_lexicon: str | None = None,
     folds: int = 5,
+    word_dropout: float = 0.0,
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash-embed the :data:`FEATURES` (one table per feature, ``rows[i]`` rows of
     ``dims[i]`` columns; one more, ``tlex``, with a ``train_lexicon``), concatenate
-    them with the static vectors and mix them to ``width`` with a Maxout layer."""
+    them with the static vectors and mix them to ``width`` with a Maxout layer.
+    ``word_dropout``: see :func:`feature_extractor`."""
     from spacy.ml.staticvectors import StaticVectors
     from thinc.api import HashEmbed
 
     names = [*FEATURES, "tlex"] if train_lexicon else list(FEATURES)
     if len(rows) != len(names) or len(dims) != len(names):
         raise ValueError(f"rows and dims need {len(names)} entries ({', '.join(names)})")
-    extractor = feature_extractor(lexicon, train_lexicon, folds)
+    extractor = feature_extractor(lexicon, train_lexicon, folds, word_dropout)
     tables: list[Model] = [
         HashEmbed(nO=d, nV=r, column=i, seed=7 + i, dropout=0.0)
         for i, (r, d) in enumerate(zip(rows, dims, strict=True))
