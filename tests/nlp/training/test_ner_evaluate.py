@@ -76,6 +76,46 @@ def test_cli_prints_a_report_and_rejects_a_missing_file(gold_file, tmp_path, cap
     args = parser.parse_args(["--data", str(gold_file), "--model", str(tmp_path / "nomodel")])
     assert run_eval_ner(args) == 2
     assert "make train-ner" in capsys.readouterr().err
+    args = parser.parse_args(["--data", str(gold_file), "--context", "-1"])
+    assert run_eval_ner(args) == 2
+    assert "--context" in capsys.readouterr().err
+
+
+CONTEXT_GOLD = """قال O
+ستولمان B-PERS
+. O
+
+جملة O
+. O
+
+رد O
+ستولمان B-PERS
+. O
+"""
+
+
+def test_context_lets_a_sentence_take_up_a_name_found_nearby(tmp_path):
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    from workbench.nlp.training.convert import make_blank_nlp
+
+    @Language.component("test_tag_after_qala")
+    def tag_after_qala(doc):  # a "model" that finds the name only after «قال»
+        doc.ents = [Span(doc, i, i + 1, "PER") for i in range(1, len(doc)) if doc[i - 1].text == "قال"]
+        return doc
+
+    path = tmp_path / "context.txt"
+    path.write_text(CONTEXT_GOLD, encoding="utf-8")
+    nlp = make_blank_nlp()
+    nlp.add_pipe("test_tag_after_qala")
+    alone = evaluate_ner(path, nlp=nlp)
+    shared = evaluate_ner(path, nlp=nlp, context=2)
+    too_far = evaluate_ner(path, nlp=nlp, context=1)
+    assert alone["micro"]["tp"] == 1 and alone["context"] == 0
+    assert shared["micro"]["tp"] == 2 and shared["micro"]["fp"] == 0 and shared["context"] == 2
+    assert too_far["micro"]["tp"] == 1
+    assert "±2 sentences" in format_report(shared) and "±" not in format_report(alone)
 
 
 def test_unknown_format_is_an_error(gold_file, ruler_nlp):
