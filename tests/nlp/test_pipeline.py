@@ -39,7 +39,21 @@ def test_unsupported_language_and_missing_model() -> None:
 
 @pytest.mark.parametrize(
     ("word", "veto"),
-    [("بريطانيًا", True), ("كوري", True), ("روس", True), ("كورسك", False), ("روسيا", False)],
+    [
+        ("بريطانيًا", True),
+        ("كوري", True),
+        ("روس", True),
+        ("الروسية", True),
+        ("الأوروبيون", True),
+        ("كورسك", False),
+        ("روسيا", False),
+        # names that only end like a nisba adjective stay names (docs/ner.md, session 3)
+        ("الرازي", False),
+        ("الأهلي", False),
+        ("دبي", False),
+        ("هنري", False),
+        ("العربي", False),
+    ],
 )
 def test_adjective_veto(word: str, veto: bool) -> None:
     nlp = load_pipeline("ar", gazetteer=TinyGazetteer(), model="none", rules=False)
@@ -71,3 +85,42 @@ def test_merger_makes_a_two_word_gazetteer_place_tagged_as_person_a_place() -> N
     assert _widen(george_washington, [EntitySpan(3, 4, "LOC", 10, "gazetteer")]).label == "PER"
     # a place from another rule does not relabel
     assert _widen(pyongyang, [EntitySpan(3, 5, "LOC", 10, "place-trigger")]).label == "PER"
+
+
+def test_the_veto_reads_two_word_nationalities_whole() -> None:
+    nlp = load_pipeline("ar", gazetteer=TinyGazetteer(), model="none", rules=False)
+    doc = nlp("جندي كوري شمالي في الدوري الإسباني")
+    assert is_adjective_token_span(Span(doc, 1, 3, label="LOC"))
+    league = next(t.i for t in doc if t.text == "الدوري")
+    assert not is_adjective_token_span(Span(doc, league, league + 2, label="MISC"))
+
+
+def test_rule_modes_choose_the_rule_sources_next_to_a_model(monkeypatch) -> None:
+    from workbench.nlp import merger, pipeline
+
+    class FakeModel:
+        pass
+
+    built = {}
+
+    def fake_load(path):
+        nlp = pipeline._blank_pipeline()
+        built["nlp"] = nlp
+        return nlp
+
+    monkeypatch.setattr(pipeline, "_load_model", fake_load)
+    monkeypatch.setattr(pipeline, "_model_path", lambda model: FakeModel())
+    expected = {
+        "standard": merger.STANDARD_RULE_SOURCES,
+        "precise": merger.PRECISE_RULE_SOURCES,
+        "all": None,
+        True: None,
+    }
+    for mode, sources in expected.items():
+        nlp = load_pipeline("ar", gazetteer=TinyGazetteer(), rules=mode)
+        assert nlp.get_pipe("entity_merger").rule_sources == sources, mode
+    default = load_pipeline("ar", gazetteer=TinyGazetteer())
+    assert default.get_pipe("entity_merger").rule_sources == merger.STANDARD_RULE_SOURCES
+    assert "gazetteer" in merger.STANDARD_RULE_SOURCES  # the map needs the places
+    assert "title" not in merger.STANDARD_RULE_SOURCES
+    assert merger.PRECISE_RULE_SOURCES < merger.STANDARD_RULE_SOURCES

@@ -36,7 +36,7 @@ from workbench.nlp import tokenizer as _tok
 from workbench.nlp import trigger_rules as _tr  # noqa: F401
 from workbench.nlp.gazetteer_ruler import PlaceName
 from workbench.nlp.lexicon import SOFT_AMBIGUOUS_PLACE_WORDS, is_ambiguous_place_word, word_counts
-from workbench.nlp.merger import PRECISE_RULE_SOURCES
+from workbench.nlp.merger import PRECISE_RULE_SOURCES, STANDARD_RULE_SOURCES
 from workbench.paths import cache_dir
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def load_pipeline(
     *,
     gazetteer: Gazetteer | None = None,
     model: ModelChoice = "default",
-    rules: bool | Literal["all", "precise"] = True,
+    rules: bool | Literal["all", "standard", "precise"] = "standard",
 ) -> Language:
     """Build the workbench NLP pipeline.
 
@@ -139,11 +139,16 @@ def load_pipeline(
         ``"default"`` loads the shipped NER model when present, ``"none"`` runs
         rules only, a path loads a spaCy model folder whose ``ner`` is used.
     rules
-        ``True``/``"all"``: add the rule components (trigger rules, gazetteer ruler); next
-        to a model, the model wins overlaps and rules fill its gaps (best place recall
-        for the map). ``"precise"``: with a model, keep only the high-precision rule
-        spans (best score on the ANERcorp/AQMAR dev sets, see docs/ner.md). ``False``:
-        no rules.
+        Which rule spans join the model's entities (the model wins overlaps, rules fill
+        its gaps). ``"standard"`` (the default): the high-precision rules (quoted names,
+        known organizations, «قرية X», eponyms), the gazetteer's places, which the map
+        needs, and organizations named after a trigger noun («وزارة الدفاع الروسية»).
+        ``"precise"``: only the high-precision rules (best score on the ANERcorp/AQMAR
+        dev sets). ``True``/``"all"``: every rule, also persons after titles or given
+        names (on the dev sets these add more wrong entities than right ones;
+        docs/ner.md).
+        ``False``: no rules. Without a model every rule runs whatever this says, unless
+        it is ``False``.
 
     Returns
     -------
@@ -170,7 +175,8 @@ def load_pipeline(
     if model_path is None:
         nlp.add_pipe("workbench_entity_merger", name="entity_merger")
     else:
-        sources = sorted(PRECISE_RULE_SOURCES) if rules == "precise" else None
+        chosen = {"precise": PRECISE_RULE_SOURCES, "standard": STANDARD_RULE_SOURCES}.get(str(rules))
+        sources = sorted(chosen) if chosen is not None else None
         nlp.add_pipe(
             "workbench_entity_merger",
             name="entity_merger",

@@ -22,9 +22,10 @@ from workbench.nlp.training.evaluate import evaluate_ner, format_report, load_ne
 
 __all__ = ["MODES", "build_pipeline", "evaluation_sets", "score_all"]
 
-#: What to evaluate: the model alone, the lead's rule components alone, or both
-#: (``combined``: ``load_pipeline("ar")``; ``precise``: ``load_pipeline("ar", rules="precise")``).
-MODES = ("model", "rules", "combined", "precise")
+#: What to evaluate: the model alone, the rule components alone, or both
+#: (``standard``: ``load_pipeline("ar")``, the default; ``combined``: ``rules="all"``;
+#: ``precise``: ``rules="precise"``).
+MODES = ("model", "rules", "combined", "standard", "precise")
 
 
 def build_pipeline(mode: str, model: Path) -> Language:
@@ -36,7 +37,9 @@ def build_pipeline(mode: str, model: Path) -> Language:
     if mode == "rules":
         return load_pipeline("ar", model="none")
     if mode == "combined":
-        return load_pipeline("ar", model=model)
+        return load_pipeline("ar", model=model, rules="all")
+    if mode == "standard":
+        return load_pipeline("ar", model=model, rules="standard")
     if mode == "precise":
         return load_pipeline("ar", model=model, rules="precise")
     raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
