@@ -17,9 +17,10 @@ SPAN_KEYS = ("wb_triggers", "wb_gazetteer")
 # Rule sources kept next to a trained model: quoted names after a trigger, organizations
 # known by name, «قرية X»-style places and organizations named after a person.
 PRECISE_RULE_SOURCES = frozenset({"quoted", "known-org", "place-trigger", "trigger-eponym"})
-# The default next to a model: those, the gazetteer's places (which the map needs) and
-# organizations named by a chain after a trigger noun («وزارة الدفاع الروسية»).
-STANDARD_RULE_SOURCES = PRECISE_RULE_SOURCES | {"gazetteer", "trigger-chain"}
+# The default next to a model: those, the gazetteer's places (which the map needs),
+# organizations named by a chain after a trigger noun («وزارة الدفاع الروسية») and media
+# names after «صحيفة»/«قناة» («صحيفة وول ستريت جورنال»).
+STANDARD_RULE_SOURCES = PRECISE_RULE_SOURCES | {"gazetteer", "trigger-chain", "media-name"}
 # Rule sources whose label comes from an explicit trigger word and may relabel a model span.
 LABELLING_RULE_SOURCES = frozenset(
     {"quoted", "known-org", "media-name", "trigger-eponym", "trigger-name", "title", "title-apposition"}

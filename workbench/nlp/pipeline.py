@@ -142,7 +142,8 @@ def load_pipeline(
         Which rule spans join the model's entities (the model wins overlaps, rules fill
         its gaps). ``"standard"`` (the default): the high-precision rules (quoted names,
         known organizations, «قرية X», eponyms), the gazetteer's places, which the map
-        needs, and organizations named after a trigger noun («وزارة الدفاع الروسية»).
+        needs, organizations named after a trigger noun («وزارة الدفاع الروسية») and
+        media names («صحيفة وول ستريت جورنال»).
         ``"precise"``: only the high-precision rules (best score on the ANERcorp/AQMAR
         dev sets). ``True``/``"all"``: every rule, also persons after titles or given
         names (on the dev sets these add more wrong entities than right ones;

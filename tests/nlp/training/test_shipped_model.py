@@ -19,7 +19,7 @@ needs_model = pytest.mark.skipif(
 
 # A little under the measured micro-F1 of the shipped model on the CAMeL test file
 # (see workbench/models/ner_ar/MODEL_CARD.md); raise it when a better model ships.
-CAMEL_TEST_F1_FLOOR = 66.5
+CAMEL_TEST_F1_FLOOR = 68.5
 
 
 @pytest.fixture(scope="module")
