@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
@@ -34,7 +36,7 @@ def test_existing_entities_are_kept_and_never_overlapped():
     out = propagate(texts, found)
     assert out[1][0] == (6, 16, "ORG")  # kept as predicted, not relabelled
     assert (18, 24, "PER") not in out[1]  # «كي مون» ≠ «بان كي مون»
-    assert all(b <= c for (_, b, _), (c, _, _) in zip(out[1], out[1][1:], strict=False))
+    assert all(b <= c for (_, b, _), (c, _, _) in pairwise(out[1]))
 
 
 def test_longer_names_are_placed_first():
@@ -83,3 +85,18 @@ def test_the_doc_component_skips_a_mention_inside_a_token():
     doc = Doc(nlp.vocab, words=["قال", "ستولمان", "ثم", "وستولمان"])
     doc.ents = [Span(doc, 1, 2, label="PER")]
     assert [e.text for e in propagate_doc(doc).ents] == ["ستولمان"]
+
+
+def test_many_names_in_one_long_article_each_mention_once():
+    names = [f"اسم{i:04d}" for i in range(2000)]
+    text = " ".join(f"قال {n} ثم و{n}" for n in names)
+    found = []
+    pos = 0
+    for n in names:
+        a = text.index(n, pos)
+        found.append((a, a + len(n), "PER"))
+        pos = a + 2 * len(n) + 6
+    out = propagate([text], [found])[0]
+    assert len(out) == 2 * len(names)
+    assert all(text[a:b] in names for a, b, _ in out)
+    assert all(b <= c for (_, b, _), (c, _, _) in pairwise(out))

@@ -15,9 +15,10 @@ Pure functions; :func:`consistency_component` wraps them as the spaCy component
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,16 +31,44 @@ COMPONENT = "workbench_ar_consistency"
 Span = tuple[int, int, str]
 
 # Proclitic clusters that may precede a name written as one word with it.
-_PROCLITIC = "(?:وبال|فبال|وال|فال|بال|كال|لل|ال|وب|فب|ول|فل|و|ف|ب|ل|ك)?"
-_END = r"(?=$|[\s.,،؛:!؟?\"'«»()\[\]{}\-–—/])"
+_PROCLITICS = (
+    *("", "و", "ف", "ب", "ل", "ك", "ال", "لل", "وب", "فب", "ول", "فل"),
+    *("وال", "فال", "بال", "كال", "وبال", "فبال"),
+)
+# Characters that may open a word («ستولمان, (ستولمان) or close a name (ستولمان، ستولمان.).
+_OPENERS = frozenset("\"'«([{-–—/")
+_CLOSERS = frozenset(" \t\n\r.,،؛:!؟?\"'«»()[]{}-–—/")
+_WORD = re.compile(r"\S+")
 #: Names shorter than this (in characters) are not propagated: too many everyday
 #: words are two letters long.
 MIN_CHARS = 3
 
 
-def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    pattern = r"(?:(?<=[\s\"'«(\[\-–—/])|^)" + _PROCLITIC + "(" + re.escape(name) + ")" + _END
-    return [m.span(1) for m in re.finditer(pattern, text)]
+def _mentions(text: str, by_first: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """Every whole-word occurrence ``(start, end, name)`` of the names in ``text``, also
+    after attached proclitics. One pass over the words of ``text``: the names are indexed
+    by their first word (``by_first``), so a long article with many names stays linear."""
+    if not by_first:
+        return []
+    found = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        while start < end and text[start] in _OPENERS:
+            start += 1
+        word = text[start:end]
+        for proclitic in _PROCLITICS:
+            if not word.startswith(proclitic):
+                continue
+            rest = word[len(proclitic) :]
+            head = rest
+            while head and head[-1] in _CLOSERS:
+                head = head[:-1]
+            for name in by_first.get(head, ()):
+                a = start + len(proclitic)
+                b = a + len(name)
+                if text.startswith(name, a) and (b == len(text) or text[b] in _CLOSERS):
+                    found.append((a, b, name))
+    return found
 
 
 def propagate(
@@ -67,29 +96,50 @@ def propagate(
     names: list[Counter[tuple[str, str]]] = []
     for text, found in zip(texts, spans, strict=True):
         names.append(Counter((text[a:b], label) for a, b, label in found if b - a >= min_chars))
-    total: Counter[tuple[str, str]] = Counter()
     if window is None:
-        for c in names:
-            total.update(c)
+        whole = _majority_labels(names)
+        index = _index(whole)
     out: list[list[Span]] = []
     for i, (text, found) in enumerate(zip(texts, spans, strict=True)):
         if window is not None:
-            total = Counter()
-            for c in names[max(0, i - window) : i + window + 1]:
-                total.update(c)
-        labels: dict[str, Counter[str]] = defaultdict(Counter)
-        for (name, label), n in total.items():
-            labels[name][label] += n
-        result = list(found)
-        for name in sorted(labels, key=lambda s: (-len(s), s)):
-            if name not in text:
-                continue
-            label = labels[name].most_common(1)[0][0]
-            for a, b in _occurrences(text, name):
-                if all(b <= x or a >= y for x, y, _ in result):
-                    result.append((a, b, label))
-        out.append(sorted(result))
+            whole = _majority_labels(names[max(0, i - window) : i + window + 1])
+            index = _index(whole)
+        out.append(_place(found, _mentions(text, index), whole))
     return out
+
+
+def _majority_labels(names: Iterable[Counter[tuple[str, str]]]) -> dict[str, str]:
+    """Each name's most frequent label (ties: the label seen first)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for counter in names:
+        for (name, label), n in counter.items():
+            labels[name][label] += n
+    return {name: c.most_common(1)[0][0] for name, c in labels.items()}
+
+
+def _index(names: Iterable[str]) -> dict[str, list[str]]:
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name.split(" ", 1)[0], []).append(name)
+    return by_first
+
+
+def _place(found: Sequence[Span], mentions: list[tuple[int, int, str]], labels: dict[str, str]) -> list[Span]:
+    """``found`` plus every mention that overlaps nothing placed before it, longest first."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b, _ in sorted(found):
+        starts.append(a)
+        ends.append(b)
+    result = list(found)
+    for a, b, name in sorted(mentions, key=lambda m: (m[0] - m[1], m[0])):
+        k = bisect.bisect_left(starts, a)
+        if (k < len(starts) and starts[k] < b) or (k > 0 and ends[k - 1] > a):
+            continue
+        starts.insert(k, a)
+        ends.insert(k, b)
+        result.append((a, b, labels[name]))
+    return sorted(result)
 
 
 def propagate_doc(doc: Doc) -> Doc:
