@@ -154,3 +154,30 @@ def test_rows_must_cover_the_train_lexicon_column(tmp_path):
             include_static_vectors=False,
             train_lexicon=str(tmp_path / "x.tsv"),
         )
+
+
+@pytest.mark.parametrize("rate", [0.0, 0.5, 1.0])
+def test_word_dropout_hides_the_norm_feature_only_while_training(rate):
+    from spacy.strings import hash_string
+
+    nlp = spacy.blank("ar")
+    n = len(FEATURES)
+    model = ArabicFeatureEmbed(
+        width=8, rows=[50] * n, dims=[4] * n, include_static_vectors=False, word_dropout=rate
+    )
+    docs = _docs(nlp, ["وصل الوفد الى كورسك امس " * 40])
+    model.initialize(X=docs)
+    extractor = next(node for node in model.walk() if node.name == "workbench_ar_features")
+    at_run, _ = extractor(docs, is_train=False)
+    in_training, _ = extractor(docs, is_train=True)
+    unk = hash_string("norm=<unk>")
+    assert unk not in set(at_run[0][:, 0].tolist())
+    hidden = (in_training[0][:, 0] == unk).mean()
+    if rate == 0.0:
+        assert hidden == 0.0
+    elif rate == 1.0:
+        assert hidden == 1.0
+    else:
+        assert 0.3 < hidden < 0.7  # 200 tokens: far outside this happens with p < 1e-8
+    # the other features are never dropped
+    assert (in_training[0][:, 1:] == at_run[0][:, 1:]).all()
