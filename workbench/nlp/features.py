@@ -262,13 +262,13 @@ def ArabicFeatureEmbed(  # noqa: N802  (spaCy architecture naming)
     train_lexicon: str | None = None,
     folds: int = 5,
     word_dropout: float = 0.0,
-    vectors_dropout: float = 0.0,
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash-embed the :data:`FEATURES` (one table per feature, ``rows[i]`` rows of
     ``dims[i]`` columns; one more, ``tlex``, with a ``train_lexicon``), concatenate
     them with the static vectors and mix them to ``width`` with a Maxout layer.
-    ``word_dropout``: see :func:`feature_extractor`. ``vectors_dropout``: spaCy's ``StaticVectors``
-    dropout while training (whole output dimensions of the projected vectors, per batch)."""
+    ``word_dropout``: see :func:`feature_extractor`. The static vectors get spaCy's
+    training dropout (``[training] dropout``) on whole output dimensions, like every
+    layer with a dropout rate."""
     from spacy.ml.staticvectors import StaticVectors
     from thinc.api import HashEmbed
 
@@ -288,9 +288,7 @@ def ArabicFeatureEmbed(  # noqa: N802  (spaCy architecture naming)
     n_in = sum(dims)
     if include_static_vectors:
         n_in += width
-        inputs: Model[list[Doc], Ragged] = concatenate(
-            embedded, StaticVectors(width, dropout=vectors_dropout)
-        )
+        inputs: Model[list[Doc], Ragged] = concatenate(embedded, StaticVectors(width, dropout=0.0))
     else:
         inputs = embedded
     model: Model[list[Doc], list[Floats2d]] = chain(
