@@ -36,8 +36,8 @@ _PROCLITICS = (
     *("وال", "فال", "بال", "كال", "وبال", "فبال"),
 )
 # Characters that may open a word («ستولمان, (ستولمان) or close a name (ستولمان، ستولمان.).
-_OPENERS = frozenset("\"'«([{-–—/")
-_CLOSERS = frozenset(" \t\n\r.,،؛:!؟?\"'«»()[]{}-–—/")
+_OPENERS = "\"'«([{-–—/"
+_CLOSERS = " \t\n\r.,،؛:!؟?\"'«»()[]{}-–—/"
 _WORD = re.compile(r"\S+")
 #: Names shorter than this (in characters) are not propagated: too many everyday
 #: words are two letters long.
@@ -52,18 +52,13 @@ def _mentions(text: str, by_first: dict[str, list[str]]) -> list[tuple[int, int,
         return []
     found = []
     for m in _WORD.finditer(text):
-        start, end = m.span()
-        while start < end and text[start] in _OPENERS:
-            start += 1
-        word = text[start:end]
+        word = m.group().lstrip(_OPENERS)
+        start = m.end() - len(word)
         for proclitic in _PROCLITICS:
             if not word.startswith(proclitic):
                 continue
-            rest = word[len(proclitic) :]
-            head = rest
-            while head and head[-1] in _CLOSERS:
-                head = head[:-1]
-            for name in by_first.get(head, ()):
+            first_word = word[len(proclitic) :].rstrip(_CLOSERS)
+            for name in by_first.get(first_word, ()):
                 a = start + len(proclitic)
                 b = a + len(name)
                 if text.startswith(name, a) and (b == len(text) or text[b] in _CLOSERS):
@@ -145,15 +140,15 @@ def _place(found: Sequence[Span], mentions: list[tuple[int, int, str]], labels: 
 def propagate_doc(doc: Doc) -> Doc:
     """Apply :func:`propagate` to one doc (the whole doc is one article)."""
     found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    new = [s for s in propagate([doc.text], [found])[0] if s not in set(found)]
-    if not new:
-        return doc
-    extra = []
-    for a, b, label in new:
-        span = doc.char_span(a, b, label=label, alignment_mode="strict")
-        if span is not None:
-            extra.append(span)
-    doc.ents = filter_spans([*doc.ents, *extra])
+    known = set(found)
+    extra = [
+        span
+        for a, b, label in propagate([doc.text], [found])[0]
+        if (a, b, label) not in known
+        and (span := doc.char_span(a, b, label=label, alignment_mode="strict")) is not None
+    ]
+    if extra:
+        doc.ents = filter_spans([*doc.ents, *extra])
     return doc
 
 
