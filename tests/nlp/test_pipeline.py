@@ -33,6 +33,8 @@ def test_rule_pipeline_components_and_labels() -> None:
 def test_unsupported_language_and_missing_model() -> None:
     with pytest.raises(PipelineError, match="not supported"):
         load_pipeline("en", gazetteer=TinyGazetteer())
+    with pytest.raises(PipelineError, match="unknown rules='places'"):
+        load_pipeline("ar", gazetteer=TinyGazetteer(), rules="places")  # type: ignore[arg-type]
     with pytest.raises(PipelineError, match=r"meta\.json"):
         load_pipeline("ar", gazetteer=TinyGazetteer(), model="/nonexistent/model")
 

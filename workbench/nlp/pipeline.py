@@ -160,6 +160,11 @@ def load_pipeline(
     """
     if lang != "ar":
         raise PipelineError(f"language {lang!r} is not supported; use load_pipeline('ar')", code="W201")
+    if rules not in (True, False, "all", "standard", "precise"):
+        raise PipelineError(
+            f"unknown rules={rules!r}; use 'standard' (the default), 'precise', 'all', True or False",
+            code="W206",
+        )
     model_path = _model_path(model)
     nlp = _load_model(model_path) if model_path is not None else _blank_pipeline()
     if rules:
