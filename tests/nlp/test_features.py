@@ -181,3 +181,28 @@ def test_word_dropout_hides_the_norm_feature_only_while_training(rate):
         assert 0.3 < hidden < 0.7  # 200 tokens: far outside this happens with p < 1e-8
     # the other features are never dropped
     assert (in_training[0][:, 1:] == at_run[0][:, 1:]).all()
+
+
+def test_frequent_words_can_keep_their_identity_under_word_dropout():
+    from spacy.strings import hash_string
+
+    from workbench.nlp.lexicon import word_counts
+
+    assert word_counts().get("في", 0) >= 500  # the shipped Wikipedia counts
+    nlp = spacy.blank("ar")
+    n = len(FEATURES)
+    model = ArabicFeatureEmbed(
+        width=8,
+        rows=[50] * n,
+        dims=[4] * n,
+        include_static_vectors=False,
+        word_dropout=1.0,
+        frequent_word_dropout=0.0,
+    )
+    docs = _docs(nlp, ["وصل ستولمان في الصباح"])
+    model.initialize(X=docs)
+    extractor = next(node for node in model.walk() if node.name == "workbench_ar_features")
+    in_training, _ = extractor(docs, is_train=True)
+    unk = hash_string("norm=<unk>")
+    hidden = {tok.text: bool(row == unk) for tok, row in zip(docs[0], in_training[0][:, 0], strict=True)}
+    assert hidden["ستولمان"] and not hidden["في"]

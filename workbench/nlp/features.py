@@ -162,6 +162,8 @@ def feature_extractor(
     train_lexicon_path: str | None = None,
     folds: int = 5,
     word_dropout: float = 0.0,
+    frequent_word_dropout: float | None = None,
+    frequent_count: int = 500,
 ) -> Model[list[Doc], list[Ints2d]]:
     """Docs → one row of hashed feature ids per token (columns as :data:`FEATURES`,
     plus ``tlex`` with a train-entity lexicon).
@@ -177,7 +179,15 @@ def feature_extractor(
     ``word_dropout`` (training only): the share of tokens whose ``norm`` feature is
     replaced by an unknown-word marker, so the model also learns to tag a name from
     its affixes, vector, name-list match and context, as it must for unseen names.
+    With ``frequent_word_dropout`` set, words seen at least ``frequent_count`` times in
+    Arabic Wikipedia (``workbench.nlp.lexicon.word_counts``: function and context words)
+    are dropped at that rate instead, so context words keep their identity more often.
     """
+    frequent: frozenset[str] = frozenset()
+    if frequent_word_dropout is not None:
+        from workbench.nlp.lexicon import word_counts
+
+        frequent = frozenset(w for w, n in word_counts().items() if n >= frequent_count)
     state: dict[str, Any] = {"cache": {}, "lexicon": Lexicon(), "tlex": None}
     use_tlex = bool(train_lexicon_path)
 
@@ -215,8 +225,11 @@ def feature_extractor(
                 which = 1 + hash_string(doc.text) % folds if is_train else 0
                 ttags = lexicon_tags(norms, tlex[which]) if len(tlex[which]) else ["O"] * len(norms)
                 rows[:, -1] = [hash_string(f"tlex={t}") for t in ttags]
-            if is_train and word_dropout > 0:
-                rows[numpy.random.random(len(doc)) < word_dropout, 0] = unk
+            if is_train and (word_dropout > 0 or frequent_word_dropout):
+                rates = numpy.full(len(doc), word_dropout)
+                if frequent_word_dropout is not None:
+                    rates[[n in frequent for n in norms]] = frequent_word_dropout
+                rows[numpy.random.random(len(doc)) < rates, 0] = unk
             out.append(model.ops.asarray2i(rows, dtype="uint64"))  # type: ignore[arg-type]
         return out, lambda d_out: []
 
@@ -262,11 +275,14 @@ def ArabicFeatureEmbed(  # noqa: N802  (spaCy architecture naming)
     train_lexicon: str | None = None,
     folds: int = 5,
     word_dropout: float = 0.0,
+    frequent_word_dropout: float | None = None,
+    frequent_count: int = 500,
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash-embed the :data:`FEATURES` (one table per feature, ``rows[i]`` rows of
     ``dims[i]`` columns; one more, ``tlex``, with a ``train_lexicon``), concatenate
     them with the static vectors and mix them to ``width`` with a Maxout layer.
-    ``word_dropout``: see :func:`feature_extractor`. The static vectors get spaCy's
+    ``word_dropout``, ``frequent_word_dropout``, ``frequent_count``: see
+    :func:`feature_extractor`. The static vectors get spaCy's
     training dropout (``[training] dropout``) on whole output dimensions, like every
     layer with a dropout rate."""
     from spacy.ml.staticvectors import StaticVectors
@@ -275,7 +291,9 @@ def ArabicFeatureEmbed(  # noqa: N802  (spaCy architecture naming)
     names = [*FEATURES, "tlex"] if train_lexicon else list(FEATURES)
     if len(rows) != len(names) or len(dims) != len(names):
         raise ValueError(f"rows and dims need {len(names)} entries ({', '.join(names)})")
-    extractor = feature_extractor(lexicon, train_lexicon, folds, word_dropout)
+    extractor = feature_extractor(
+        lexicon, train_lexicon, folds, word_dropout, frequent_word_dropout, frequent_count
+    )
     tables: list[Model] = [
         HashEmbed(nO=d, nV=r, column=i, seed=7 + i, dropout=0.0)
         for i, (r, d) in enumerate(zip(rows, dims, strict=True))
