@@ -24,17 +24,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from workbench.nlp.proclitics import PROCLITIC_PREFIXES
+
 __all__ = ["COMPONENT", "propagate", "propagate_doc"]
 
 COMPONENT = "workbench_ar_consistency"
 
 Span = tuple[int, int, str]
 
-# Proclitic clusters that may precede a name written as one word with it.
-_PROCLITICS = (
-    *("", "و", "ف", "ب", "ل", "ك", "ال", "لل", "وب", "فب", "ول", "فل"),
-    *("وال", "فال", "بال", "كال", "وبال", "فبال"),
-)
+# Proclitic clusters that may precede a name written as one word with it: the tokenizer's
+# (workbench.nlp.proclitics) and the same with the article «ال» («بالريال», «والريال»).
+_PROCLITICS = ("", *PROCLITIC_PREFIXES, "ال", "وال", "فال", "بال", "كال", "وبال", "فبال")
 # Characters that may open a word («ستولمان, (ستولمان) or close a name (ستولمان، ستولمان.).
 _OPENERS = "\"'«([{-–—/"
 _CLOSERS = " \t\n\r.,،؛:!؟?\"'«»()[]{}-–—/"
